@@ -1,0 +1,25 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { deleteAccount, setWantsNewPieces } from "@/lib/account";
+import { signOut } from "@/lib/auth";
+import { requireMember } from "@/lib/auth/guards";
+
+export async function updateMailPreferenceAction(form: FormData): Promise<void> {
+  const viewer = await requireMember("/account");
+  const on = z.enum(["on", "off"]).catch("off").parse(form.get("newPieces"));
+  await setWantsNewPieces(viewer.userId, on === "on");
+  redirect("/account?saved=mail");
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+export async function deleteAccountAction(form: FormData): Promise<void> {
+  const viewer = await requireMember("/account");
+  if (form.get("confirm") !== "DELETE") redirect("/account?error=confirm");
+  await deleteAccount(viewer.userId);
+  await signOut({ redirectTo: "/?deleted=1" });
+}

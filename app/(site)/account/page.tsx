@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { requireMember } from "@/lib/auth/guards";
+import { membershipStatus } from "@/lib/access";
+import { wantsNewPieces } from "@/lib/account";
+import { config } from "@/lib/env";
+import { deleteAccountAction, signOutAction, updateMailPreferenceAction } from "./actions";
+import { MembershipSummary } from "@/components/membership-summary";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Your account", robots: { index: false } };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string }> }) {
+  const viewer = await requireMember("/account");
+  const sp = await searchParams;
+  const status = membershipStatus(viewer, { now: new Date(), paymentGraceDays: config().paymentGraceDays });
+  const mailOn = await wantsNewPieces(viewer.userId);
+  return (
+    <div className="wrap narrow account">
+      <h1>Your account</h1>
+      <section aria-labelledby="who">
+        <h2 id="who">Signed in as</h2>
+        <p>
+          <strong>{viewer.email}</strong>
+        </p>
+        <MembershipSummary status={status} />
+      </section>
+
+      <section aria-labelledby="mail">
+        <h2 id="mail">Email</h2>
+        {sp.saved === "mail" ? (
+          <p className="notice" role="status">
+            Saved.
+          </p>
+        ) : null}
+        <form className="form" action={updateMailPreferenceAction}>
+          <input type="hidden" name="newPieces" value="off" />
+          <label className="checkbox">
+            <input type="checkbox" name="newPieces" value="on" defaultChecked={mailOn} /> Email me new pieces
+          </label>
+          <div>
+            <button className="button secondary" type="submit">
+              Save email preference
+            </button>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="session">
+        <h2 id="session">Session</h2>
+        <form action={signOutAction}>
+          <button className="button secondary" type="submit">
+            Sign out
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="danger">
+        <h2 id="danger">Delete account</h2>
+        <p>This removes your account and your email preferences for good, and cancels any subscription.</p>
+        {sp.error === "confirm" ? (
+          <p className="notice error" role="alert">
+            Type DELETE to confirm.
+          </p>
+        ) : null}
+        <form className="form" action={deleteAccountAction}>
+          <label>
+            Type DELETE to confirm
+            <input type="text" name="confirm" autoComplete="off" />
+          </label>
+          <div>
+            <button className="button secondary" type="submit">
+              Delete my account
+            </button>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TeaserCard } from "@/components/teaser-card";
+import { listCategories, listPublished } from "@/lib/pieces";
+import { categoryHref } from "@/lib/site";
+
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function findCategory(slug: string) {
+  return (await listCategories()).find((c) => c.slug === slug) ?? null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const category = await findCategory((await params).slug);
+  if (!category) return { title: "Not found" };
+  return {
+    title: category.name,
+    description: `Latest ${category.name} analysis.`,
+    alternates: { canonical: categoryHref(category.slug) },
+  };
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const category = await findCategory((await params).slug);
+  if (!category) notFound();
+  const result = await listPublished({ page: 1, pageSize: 50, categorySlug: category.slug });
+  return (
+    <div className="wrap narrow">
+      <h1 className="section-title">{category.name}</h1>
+      <ul className="teaser-list">
+        {result.items.map((p) => (
+          <TeaserCard key={p.id} piece={p} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { Masthead } from "@/components/masthead";
+import { SiteFooter } from "@/components/site-footer";
+import { listCategories } from "@/lib/pieces";
+
+export default async function SiteLayout({ children }: { children: React.ReactNode }) {
+  const categories = await listCategories();
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <Masthead categories={categories} />
+      <main id="content">{children}</main>
+      <SiteFooter />
+    </>
+  );
+}

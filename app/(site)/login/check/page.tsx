@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CodeForm } from "@/components/code-form";
+import { EmailAddress } from "@/lib/auth/email";
+import { safeNext } from "@/lib/auth/redirect";
+import { loginHref } from "@/lib/site";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
+
+export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<{ email?: string; next?: string }> }) {
+  const sp = await searchParams;
+  const email = EmailAddress.safeParse(sp.email);
+  const next = safeNext(sp.next);
+  return (
+    <div className="wrap narrow">
+      <h1>Check your email</h1>
+      {email.success ? (
+        <>
+          <p>
+            If <strong>{email.data}</strong> can receive mail, a sign-in link and a 6-digit code are on their way. Open
+            the link, or type the code here (handy if the mail is on another device). Both expire in 15 minutes.
+          </p>
+          <CodeForm email={email.data} />
+        </>
+      ) : (
+        <p>We sent you a sign-in link.</p>
+      )}
+      <p className="meta">
+        Nothing arrived? Check spam, or <Link href={loginHref(next)}>send a new link</Link>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleJsonLd } from "@/components/article-json-ld";
+import { PieceArticle } from "@/components/piece-article";
+import { ANONYMOUS } from "@/lib/access";
+import { pieceMetadata } from "@/lib/piece-metadata";
+import { findPublishedBySlug } from "@/lib/pieces";
+import { pieceForViewer } from "@/lib/reading";
+
+// The anonymous edition of a piece: static, cached, refreshed on publish. Requests with a
+// session cookie are rewritten to /read/[slug] (next.config.ts), which looks at the viewer.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const piece = await findPublishedBySlug((await params).slug);
+  return piece ? pieceMetadata(piece) : { title: "Not found" };
+}
+
+export default async function AnonymousPiecePage({ params }: Props) {
+  const view = await pieceForViewer((await params).slug, ANONYMOUS);
+  if (!view) notFound();
+  return (
+    <>
+      <ArticleJsonLd piece={view.piece} />
+      <PieceArticle {...view} />
+    </>
+  );
+}

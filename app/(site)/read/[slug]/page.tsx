@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleJsonLd } from "@/components/article-json-ld";
+import { PieceArticle } from "@/components/piece-article";
+import { pieceMetadata } from "@/lib/piece-metadata";
+import { findPublishedBySlug } from "@/lib/pieces";
+import { pieceForViewer } from "@/lib/reading";
+import { currentViewer } from "@/lib/viewer";
+
+export const dynamic = "force-dynamic";
+
+// The signed-in edition of /p/[slug]: rendered per request (private, no-store) for the viewer.
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const piece = await findPublishedBySlug((await params).slug);
+  return piece ? pieceMetadata(piece) : { title: "Not found" };
+}
+
+export default async function ReaderPiecePage({ params }: Props) {
+  const [{ slug }, viewer] = await Promise.all([params, currentViewer()]);
+  const view = await pieceForViewer(slug, viewer);
+  if (!view) notFound();
+  return (
+    <>
+      <ArticleJsonLd piece={view.piece} />
+      <PieceArticle {...view} />
+    </>
+  );
+}

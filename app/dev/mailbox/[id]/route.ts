@@ -1,0 +1,23 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { config } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+/** One outbox message's HTML, as a mail client would show it. */
+export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  if (!config().demoMode) return new Response("Not found", { status: 404 });
+  const id = z.uuid().safeParse((await ctx.params).id);
+  if (!id.success) return new Response("Not found", { status: 404 });
+  const [mail] = await (await db()).select().from(outbox).where(eq(outbox.id, id.data));
+  if (!mail) return new Response("Not found", { status: 404 });
+  return new Response(mail.html, {
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "private, no-store",
+      "content-security-policy": "script-src 'none'; frame-ancestors 'self'",
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { listOutbox } from "@/lib/mail/transport";
+import { requireDemoMode } from "@/lib/mail/outbox-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Local mailbox (demo)", robots: { index: false } };
+
+export default async function MailboxPage() {
+  requireDemoMode();
+  const mails = await listOutbox();
+  return (
+    <main className="wrap" id="content">
+      <h1>Local mailbox</h1>
+      <p className="notice">
+        Demo mode: mail is not sent anywhere. Every message the app would send is kept here. JSON at{" "}
+        <a href="/dev/mailbox.json">/dev/mailbox.json</a>.
+      </p>
+      {mails.length === 0 ? <p>No mail yet.</p> : null}
+      <ol className="teaser-list">
+        {mails.map((m) => (
+          <li key={m.id} className="teaser-card">
+            <p className="meta">
+              To <strong>{m.to}</strong> · {m.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+            </p>
+            <h2>
+              <a href={`/dev/mailbox/${m.id}`}>{m.subject}</a>
+            </h2>
+          </li>
+        ))}
+      </ol>
+    </main>
+  );
+}

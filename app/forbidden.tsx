@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+export default function Forbidden() {
+  return (
+    <main className="wrap narrow not-found" id="content">
+      <h1>Staff only</h1>
+      <p>This part of ESM Insight is for the editorial team. You are signed in with an account that has no staff role.</p>
+      <p>
+        <Link className="button" href="/">
+          Go to the front page
+        </Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+import { siteConfig } from "@/lib/env";
+import { markdownToText, truncate } from "@/lib/markdown";
+import type { PieceTeaser } from "@/lib/pieces";
+import { absoluteUrl, ogImageHref, pieceHref } from "@/lib/site";
+
+/** NewsArticle structured data. Built from teaser fields only. */
+export function ArticleJsonLd({ piece }: { piece: PieceTeaser }) {
+  const site = siteConfig();
+  const free = piece.visibility === "public";
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: piece.headline,
+    description: truncate(markdownToText(piece.teaser), 300),
+    datePublished: piece.publishedAt.toISOString(),
+    dateModified: piece.updatedAt.toISOString(),
+    articleSection: piece.category,
+    mainEntityOfPage: absoluteUrl(pieceHref(piece.slug)),
+    image: absoluteUrl(ogImageHref(piece.slug)),
+    author: piece.authorName ? { "@type": "Person", name: piece.authorName } : { "@type": "Organization", name: site.name },
+    publisher: { "@type": "Organization", name: site.name, url: site.appUrl },
+    isAccessibleForFree: free,
+    ...(free ? {} : { hasPart: { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: ".analysis-body" } }),
+  };
+  const json = JSON.stringify(data).replace(/</g, "\\u003c");
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+}

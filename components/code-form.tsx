@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import { signInWithCodeAction, type ActionState } from "@/app/(site)/login/actions";
+
+export function CodeForm({ email }: { email: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(signInWithCodeAction, {});
+  return (
+    <form className="form" action={action} noValidate>
+      <input type="hidden" name="email" value={email} />
+      <label>
+        Code
+        <span className="field-hint">The 6-digit code in the email</span>
+        <input
+          type="text"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]*"
+          maxLength={7}
+          required
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? "code-error" : undefined}
+        />
+      </label>
+      {state.error ? (
+        <p id="code-error" className="notice error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      <div>
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Checking…" : "Sign in with code"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import { confirmLinkAction, type ActionState } from "@/app/(site)/login/actions";
+
+export function ConfirmSignIn({ id }: { id: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(confirmLinkAction, {});
+  return (
+    <form className="form" action={action}>
+      <input type="hidden" name="id" value={id} />
+      {state.error ? (
+        <p className="notice error" role="alert">
+          {state.error} <a href="/login">Request a new link</a>
+        </p>
+      ) : null}
+      <div>
+        <button className="button large" type="submit" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in to ESM Insight"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { requestSignInAction, type ActionState } from "@/app/(site)/login/actions";
+
+export function LoginForm({ next, submitLabel = "Email me a sign-in link" }: { next: string; submitLabel?: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(requestSignInAction, {});
+  return (
+    <form className="form" action={action} noValidate>
+      <input type="hidden" name="next" value={next} />
+      <label>
+        Email
+        <input
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          defaultValue={state.email}
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? "login-error" : undefined}
+        />
+      </label>
+      {state.error ? (
+        <p id="login-error" className="notice error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      <div>
+        <button className="button large" type="submit" disabled={pending}>
+          {pending ? "Sending…" : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,6 @@
+import { renderMarkdown } from "@/lib/markdown";
+
+/** Staff markdown, rendered through the sanitizer. */
+export function RichText({ markdown, className }: { markdown: string; className?: string }) {
+  return <div className={className} dangerouslySetInnerHTML={{ __html: renderMarkdown(markdown) }} />;
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import type { PieceTeaser } from "@/lib/pieces";
+import { categoryHref, formatDate, pieceHref } from "@/lib/site";
+import { RichText } from "./rich-text";
+import { VisibilityBadge } from "./visibility-badge";
+
+export function TeaserCard({ piece }: { piece: PieceTeaser }) {
+  return (
+    <li className="teaser-card">
+      <div className="meta-row">
+        <Link className="kicker" href={categoryHref(piece.categorySlug)}>
+          {piece.category}
+        </Link>
+        <time className="meta" dateTime={piece.publishedAt.toISOString()}>
+          {formatDate(piece.publishedAt)}
+        </time>
+        <VisibilityBadge visibility={piece.visibility} />
+      </div>
+      <h2>
+        <Link href={pieceHref(piece.slug)}>{piece.headline}</Link>
+      </h2>
+      <RichText className="teaser-text" markdown={piece.teaser} />
+      <Link className="read-more" href={pieceHref(piece.slug)} aria-label={`Read: ${piece.headline}`}>
+        Read the analysis →
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,7 @@
+import type { Visibility } from "@/lib/access";
+
+const LABELS: Record<Visibility, string> = { public: "Free to read", members: "Members", paid: "Subscribers" };
+
+export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
+  return <span className="badge">{LABELS[visibility]}</span>;
+}

@@ -1,0 +1,74 @@
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import * as schema from "./schema";
+import { config } from "@/lib/env";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+interface Handle {
+  db: Db;
+  kind: "pglite" | "postgres";
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Max pooled connections for Postgres (default 10). */
+  max?: number;
+}
+
+/** Opens a fresh database handle. Most code wants `db()` instead. */
+export async function openDatabase(opts: OpenOptions): Promise<Handle> {
+  if (opts.databaseUrl) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(opts.databaseUrl, { max: opts.max ?? 10, onnotice: () => {} });
+    const db = drizzle(client, { schema });
+    return {
+      db,
+      kind: "postgres",
+      migrate: () => migrate(db, { migrationsFolder: MIGRATIONS }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const dir = opts.dataDir ? path.resolve(opts.dataDir, "pglite") : undefined;
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = dir ? await PGlite.create(dir) : await PGlite.create();
+  const db = drizzle(client, { schema });
+  return {
+    db,
+    kind: "pglite",
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS }),
+    close: () => client.close(),
+  };
+}
+
+const store = globalThis as unknown as { esmDb?: Promise<Handle> };
+
+/** The process-wide database, opened on first use (never at import, so `next build` stays offline). */
+export async function handle(): Promise<Handle> {
+  if (!store.esmDb) {
+    const cfg = config();
+    store.esmDb = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  }
+  return store.esmDb;
+}
+
+export async function db(): Promise<Db> {
+  return (await handle()).db;
+}
+
+/** Tests swap in their own handle. */
+export function setDatabaseForTests(h: Handle | undefined): void {
+  store.esmDb = h ? Promise.resolve(h) : undefined;
+}

@@ -1,0 +1,265 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const roleEnum = pgEnum("role", ["reader", "editor", "admin"]);
+export const pieceStatusEnum = pgEnum("piece_status", ["draft", "scheduled", "published"]);
+export const visibilityEnum = pgEnum("visibility", ["public", "members", "paid"]);
+
+// Auth.js tables (shape required by @auth/drizzle-adapter) plus our columns.
+export const users = pgTable("users", {
+  id: id(),
+  name: text("name"),
+  email: text("email").notNull().unique(),
+  emailVerified: at("email_verified"),
+  image: text("image"),
+  role: roleEnum("role").notNull().default("reader"),
+  stripeCustomerId: text("stripe_customer_id").unique(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<"email" | "oauth" | "oidc" | "webauthn">().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: at("expires").notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: at("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** The code and link a sign-in mail carries; the Auth.js token itself is kept sealed here. */
+export const signInCodes = pgTable(
+  "sign_in_codes",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    codeHash: text("code_hash").notNull(),
+    sealedToken: text("sealed_token").notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    expiresAt: at("expires_at").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_codes_email_idx").on(t.email)],
+);
+
+/** One row per rate-limited action (sign-in mail per address / per IP). */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    id: id(),
+    bucket: text("bucket").notNull(),
+    at: at("at").notNull().defaultNow(),
+  },
+  (t) => [index("rate_limit_hits_bucket_at_idx").on(t.bucket, t.at)],
+);
+
+export const pieces = pgTable(
+  "pieces",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    category: text("category").notNull(),
+    headline: text("headline").notNull(),
+    teaser: text("teaser").notNull(),
+    analysis: text("analysis").notNull(),
+    ctaPitch: text("cta_pitch").notNull(),
+    ctaButton: text("cta_button").notNull().default("Join ESM Insight →"),
+    sourceOutlet: text("source_outlet"),
+    sourceTagline: text("source_tagline"),
+    sourceCategory: text("source_category"),
+    sourceHeadline: text("source_headline"),
+    sourceBody: text("source_body"),
+    sourcePublishedAt: at("source_published_at"),
+    sourceUrl: text("source_url"),
+    status: pieceStatusEnum("status").notNull().default("draft"),
+    visibility: visibilityEnum("visibility").notNull().default("paid"),
+    publishAt: at("publish_at"),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name"),
+    emailIt: boolean("email_it").notNull().default(true),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("pieces_status_publish_idx").on(t.status, t.publishAt),
+    index("pieces_category_idx").on(t.category),
+  ],
+);
+
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status").notNull(),
+    priceId: text("price_id"),
+    interval: text("interval"),
+    unitAmount: integer("unit_amount"),
+    currency: text("currency"),
+    currentPeriodEnd: at("current_period_end"),
+    cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
+    trialEnd: at("trial_end"),
+    pastDueSince: at("past_due_since"),
+    endedAt: at("ended_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    syncedAt: at("synced_at").notNull().defaultNow(),
+  },
+  (t) => [index("subscriptions_customer_idx").on(t.customerId), index("subscriptions_user_idx").on(t.userId)],
+);
+
+export const stripeEvents = pgTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  customerId: text("customer_id"),
+  receivedAt: at("received_at").notNull().defaultNow(),
+});
+
+export const complimentaryGrants = pgTable(
+  "complimentary_grants",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: at("expires_at"),
+    revokedAt: at("revoked_at"),
+    note: text("note"),
+    grantedBy: text("granted_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("complimentary_grants_user_idx").on(t.userId)],
+);
+
+export const emailPreferences = pgTable("email_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  newPieces: boolean("new_pieces").notNull().default(true),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+export const suppressions = pgTable("suppressions", {
+  email: text("email").primaryKey(),
+  reason: text("reason").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+/** Local outbox: where mail goes when no RESEND_API_KEY is set (demo mode). */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    to: text("to").notNull(),
+    from: text("from").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("outbox_created_idx").on(t.createdAt)],
+);
+
+export const sends = pgTable("sends", {
+  id: id(),
+  pieceId: text("piece_id")
+    .notNull()
+    .unique()
+    .references(() => pieces.id, { onDelete: "cascade" }),
+  status: text("status").$type<"pending" | "sending" | "sent" | "failed">().notNull().default("pending"),
+  total: integer("total").notNull().default(0),
+  fullCount: integer("full_count").notNull().default(0),
+  teaserCount: integer("teaser_count").notNull().default(0),
+  requestedBy: text("requested_by"),
+  startedAt: at("started_at"),
+  finishedAt: at("finished_at"),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: id(),
+    sendId: text("send_id")
+      .notNull()
+      .references(() => sends.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    email: text("email").notNull(),
+    variant: text("variant").$type<"full" | "teaser">().notNull(),
+    batch: integer("batch").notNull(),
+    status: text("status").$type<"pending" | "sending" | "sent" | "failed" | "delivered" | "bounced">().notNull().default("pending"),
+    providerId: text("provider_id"),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("deliveries_send_email_uq").on(t.sendId, t.email),
+    index("deliveries_send_batch_idx").on(t.sendId, t.batch),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: id(),
+    actorId: text("actor_id"),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    target: text("target"),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+    at: at("at").notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Piece = typeof pieces.$inferSelect;
+export type NewPiece = typeof pieces.$inferInsert;
+export type Subscription = typeof subscriptions.$inferSelect;
+export type ComplimentaryGrant = typeof complimentaryGrants.$inferSelect;

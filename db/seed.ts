@@ -1,0 +1,20 @@
+import { count } from "drizzle-orm";
+import type { Db } from "./client";
+import { pieces } from "./schema";
+import { DEMO_PIECES } from "./demo-pieces";
+
+/** Loads the demo pieces (idempotent by slug). Returns how many were inserted. */
+export async function seedDemoPieces(d: Db): Promise<number> {
+  const inserted = await d
+    .insert(pieces)
+    .values(DEMO_PIECES.map((p) => ({ ...p, status: "published" as const, updatedAt: p.publishAt ?? new Date() })))
+    .onConflictDoNothing({ target: pieces.slug })
+    .returning({ id: pieces.id });
+  return inserted.length;
+}
+
+/** The embedded default seeds itself when the database holds no pieces at all. */
+export async function seedIfEmpty(d: Db): Promise<number> {
+  const [row] = await d.select({ n: count() }).from(pieces);
+  return (row?.n ?? 0) === 0 ? seedDemoPieces(d) : 0;
+}

@@ -1,0 +1,89 @@
+/**
+ * Example props for every template (invented content, not real news).
+ * Used by the tests and by the admin mail preview.
+ */
+import type { NewPieceProps, PaymentFailedProps, SignInProps, WelcomeProps } from "./render";
+
+const SITE = "https://esm-insight.example";
+
+export const previewPublication = {
+  name: "ESM Insight",
+  tagline: "Geopolitics, markets and technology risk — analysed.",
+  url: SITE,
+} as const satisfies NewPieceProps["publication"];
+
+export const signInPreviewProps = {
+  url: `${SITE}/api/auth/callback/email?token=3f9c2a7e&email=reader%40example.com`,
+  code: "482913",
+} satisfies SignInProps;
+
+export const welcomeMemberPreviewProps = {
+  name: "Alex",
+  isPaid: false,
+  accountUrl: `${SITE}/account`,
+  homeUrl: SITE,
+} satisfies WelcomeProps;
+
+export const welcomeSubscriberPreviewProps = {
+  name: "Alex",
+  isPaid: true,
+  accountUrl: `${SITE}/account`,
+  homeUrl: SITE,
+} satisfies WelcomeProps;
+
+export const paymentFailedPreviewProps = {
+  portalUrl: `${SITE}/account/billing`,
+  graceEndsAt: "14 March 2031",
+} satisfies PaymentFailedProps;
+
+/** Sentences the tests look for; the analysis one must never reach free members. */
+export const TEASER_SENTENCE =
+  "A quiet change to export-licence rules for lithography parts has done more to reprice chip risk than any summit this year.";
+export const ANALYSIS_SENTENCE =
+  "The second-order effect is on insurers, who now price a single customs ruling as a supply-chain event.";
+
+const teaserHtml = `<p>${TEASER_SENTENCE}</p>
+<p>Markets noticed before ministers did: spreads on the debt of two mid-sized foundries widened by a third in a fortnight, while the headline indices barely moved.</p>`;
+
+const analysisHtml = `<h2>Why the licence matters more than the tariff</h2>
+<p>Tariffs are priced in the moment they are announced. Licensing regimes are not, because nobody knows how strictly they will be applied until the first refusal lands. That uncertainty sits on balance sheets as a contingent liability.</p>
+<p>${ANALYSIS_SENTENCE} Premiums on trade-credit cover for component distributors have followed the foundry spreads rather than the equity market.</p>
+<blockquote>When the rule is vague, the risk is not the rule — it is the discretion.</blockquote>
+<h2>What to watch</h2>
+<ul>
+  <li>Whether the first licence decisions are published or handled quietly.</li>
+  <li>Inventory build-ups at distributors in third countries.</li>
+  <li>Any change in how rating agencies treat single-supplier exposure.</li>
+</ul>`;
+
+const piece = {
+  headline: "The export licence that repriced chip risk",
+  category: "Technology risk",
+  url: `${SITE}/pieces/export-licence-chip-risk`,
+  publishedAt: "3 March 2031",
+  source: {
+    outlet: "The Northern Ledger",
+    headline: "Regulator tightens licensing for lithography spare parts",
+    url: "https://northern-ledger.example/lithography-licensing",
+  },
+};
+
+export const newPieceFullPreviewProps = {
+  publication: previewPublication,
+  piece,
+  unsubscribeUrl: "{{{UNSUBSCRIBE_URL}}}",
+  variant: "full",
+  teaserHtml,
+  analysisHtml,
+} satisfies NewPieceProps;
+
+export const newPieceTeaserPreviewProps = {
+  publication: previewPublication,
+  piece,
+  unsubscribeUrl: "{{{UNSUBSCRIBE_URL}}}",
+  variant: "teaser",
+  teaserHtml,
+  joinUrl: `${SITE}/subscribe`,
+  pitch: "The full analysis — what this means for insurers, distributors and rating agencies — is for subscribers.",
+  buttonText: "Join ESM Insight →",
+} satisfies NewPieceProps;

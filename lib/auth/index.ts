@@ -1,0 +1,51 @@
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { EmailConfig } from "next-auth/providers/email";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { config } from "@/lib/env";
+import { sendSignInMail } from "./sign-in-mail";
+import { SIGN_IN_TTL_MINUTES } from "./sign-in-codes";
+
+const emailProvider: EmailConfig = {
+  id: "email",
+  type: "email",
+  name: "Email",
+  maxAge: SIGN_IN_TTL_MINUTES * 60,
+  normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+  sendVerificationRequest: ({ identifier, url }) => sendSignInMail(identifier, url),
+};
+
+async function buildConfig(): Promise<NextAuthConfig> {
+  const cfg = config();
+  const d = await db();
+  return {
+    adapter: DrizzleAdapter(d, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: cfg.authSecret,
+    trustHost: true,
+    session: { strategy: "database", maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
+    providers: [emailProvider],
+    pages: { signIn: "/login", verifyRequest: "/login/check", error: "/login" },
+    callbacks: {
+      session({ session, user }) {
+        session.user.id = user.id;
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user }) {
+        const email = user.email?.toLowerCase();
+        if (!email || !user.id || !cfg.adminEmails.includes(email)) return;
+        await d.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());

@@ -1,0 +1,18 @@
+import { renderSignIn } from "@/emails/render";
+import { config } from "@/lib/env";
+import { sendMail } from "@/lib/mail/transport";
+import { issueSignIn, SIGN_IN_TTL_MINUTES } from "./sign-in-codes";
+
+/** Auth.js hands us its callback URL; the reader gets our confirmation link and a code instead. */
+export async function sendSignInMail(email: string, authCallbackUrl: string): Promise<void> {
+  const cfg = config();
+  const issued = await issueSignIn(email, authCallbackUrl);
+  const url = `${cfg.appUrl}/login/confirm?id=${encodeURIComponent(issued.linkId)}`;
+  const rendered = await renderSignIn({
+    url,
+    code: issued.code,
+    expiresInMinutes: SIGN_IN_TTL_MINUTES,
+    publication: { name: cfg.publication.name, tagline: cfg.publication.tagline, url: cfg.appUrl },
+  });
+  await sendMail({ to: email, subject: `Your ${cfg.publication.name} sign-in code: ${issued.code}`, ...rendered });
+}

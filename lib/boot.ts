@@ -1,0 +1,44 @@
+import { ConfigError, config, type Config } from "./env";
+import { handle } from "@/db/client";
+import { seedIfEmpty } from "@/db/seed";
+
+const state = globalThis as unknown as { esmBooted?: Promise<void> };
+
+function banner(cfg: Config, kind: string): string {
+  const lines = [
+    `${cfg.publication.name} ${cfg.demoMode ? "(demo mode)" : ""}`.trim(),
+    `  app:       ${cfg.appUrl}`,
+    `  database:  ${kind === "pglite" ? `embedded PGlite in ${cfg.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+  ];
+  if (cfg.demoMode) {
+    lines.push(`  mail:      local outbox at ${cfg.appUrl}/dev/mailbox`);
+    lines.push(`  admin:     sign in as ${cfg.adminEmails.join(", ") || "(ADMIN_EMAILS unset)"}`);
+  }
+  return lines.join("\n");
+}
+
+async function start(): Promise<void> {
+  let cfg: Config;
+  try {
+    cfg = config();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`\n${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const h = await handle();
+  await h.migrate();
+  if (cfg.demoMode) {
+    const seeded = await seedIfEmpty(h.db);
+    if (seeded > 0) console.log(`seeded ${seeded} demo pieces`);
+  }
+  console.log(banner(cfg, h.kind));
+}
+
+/** Validates configuration, migrates, seeds the demo, and brings up the embedded services. Once per process. */
+export function boot(): Promise<void> {
+  state.esmBooted ??= start();
+  return state.esmBooted;
+}

@@ -1,0 +1,170 @@
+import { z } from "zod";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Validated configuration. In demo mode every service has an embedded default
+ * (PGlite, local outbox, local Stripe stand-in); outside it the real keys are required.
+ */
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const schema = z.object({
+  DEMO_MODE: bool,
+  APP_URL: optionalString.pipe(z.url().optional()),
+  PUBLICATION_NAME: z.string().min(1).max(80).default("ESM Insight"),
+  PUBLICATION_TAGLINE: z.string().min(1).max(160).default("The risk behind the headline"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: optionalString.pipe(z.url().optional()),
+  AUTH_SECRET: optionalString,
+  ADMIN_EMAILS: optionalString,
+  MAIL_FROM: optionalString,
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
+  RESEND_WEBHOOK_SECRET: optionalString,
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_PRICE_MONTHLY: optionalString,
+  STRIPE_PRICE_YEARLY: optionalString,
+  STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
+  STRIPE_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
+  SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  PAYMENT_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  demoMode: boolean;
+  appUrl: string;
+  publication: { name: string; tagline: string };
+  dataDir: string;
+  databaseUrl: string | undefined;
+  authSecret: string;
+  adminEmails: string[];
+  mailFrom: string;
+  resend: { apiKey: string; baseUrl: string | undefined; webhookSecret: string | undefined } | undefined;
+  stripe: {
+    secretKey: string;
+    webhookSecret: string;
+    priceMonthly: string | undefined;
+    priceYearly: string | undefined;
+    trialDays: number;
+    standinPort: number | undefined;
+  };
+  paymentGraceDays: number;
+  signInLimits: { perEmail: number; perIp: number; windowMinutes: number };
+}
+
+/** Variables a real deployment must set when DEMO_MODE is off. */
+export const REQUIRED_OUTSIDE_DEMO = [
+  "DATABASE_URL",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "RESEND_API_KEY",
+  "AUTH_SECRET",
+  "APP_URL",
+] as const;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export const DEMO_STRIPE_KEY = "sk_test_standin";
+export const DEMO_WEBHOOK_SECRET = "whsec_demo_standin_secret";
+
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const demo = env.DEMO_MODE;
+  if (!demo) {
+    const missing = REQUIRED_OUTSIDE_DEMO.filter((k) => !env[k]);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Missing configuration: ${missing.join(", ")}.\n` +
+          `Set them (see .env.example) or run the embedded demo with DEMO_MODE=true.`,
+      );
+    }
+  }
+  const dataDir = path.resolve(env.DATA_DIR);
+  const usesStandin = !env.STRIPE_SECRET_KEY;
+  return {
+    demoMode: demo,
+    appUrl: (env.APP_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+    publication: { name: env.PUBLICATION_NAME, tagline: env.PUBLICATION_TAGLINE },
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    authSecret: env.AUTH_SECRET ?? embeddedSecret(dataDir),
+    adminEmails: (env.ADMIN_EMAILS ?? (demo ? "admin@example.com" : ""))
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+    mailFrom: env.MAIL_FROM ?? `${env.PUBLICATION_NAME} <newsletter@esm-insight.example>`,
+    resend: env.RESEND_API_KEY
+      ? { apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, webhookSecret: env.RESEND_WEBHOOK_SECRET }
+      : undefined,
+    stripe: {
+      secretKey: env.STRIPE_SECRET_KEY ?? DEMO_STRIPE_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
+      priceMonthly: env.STRIPE_PRICE_MONTHLY,
+      priceYearly: env.STRIPE_PRICE_YEARLY,
+      trialDays: env.STRIPE_TRIAL_DAYS,
+      standinPort: usesStandin ? env.STRIPE_STANDIN_PORT : undefined,
+    },
+    paymentGraceDays: env.PAYMENT_GRACE_DAYS,
+    signInLimits: { perEmail: env.SIGNIN_LIMIT_PER_EMAIL, perIp: env.SIGNIN_LIMIT_PER_IP, windowMinutes: 15 },
+  };
+}
+
+const globalForConfig = globalThis as unknown as { esmConfig?: Config };
+
+/** The process configuration, parsed once on first use (never at import time). */
+export function config(): Config {
+  globalForConfig.esmConfig ??= parseConfig(process.env);
+  return globalForConfig.esmConfig;
+}
+
+/** Only what opening the database needs (for the db:* scripts and the worker). */
+export function databaseConfig(source: Record<string, string | undefined> = process.env): {
+  databaseUrl: string | undefined;
+  dataDir: string;
+} {
+  const parsed = schema.pick({ DATABASE_URL: true, DATA_DIR: true }).parse(source);
+  return { databaseUrl: parsed.DATABASE_URL, dataDir: path.resolve(parsed.DATA_DIR) };
+}
+
+/** The publication's public identity; safe to read during `next build` (needs no secrets). */
+export function siteConfig(source: Record<string, string | undefined> = process.env): {
+  name: string;
+  tagline: string;
+  appUrl: string;
+} {
+  const parsed = schema.pick({ PUBLICATION_NAME: true, PUBLICATION_TAGLINE: true, APP_URL: true }).parse(source);
+  return {
+    name: parsed.PUBLICATION_NAME,
+    tagline: parsed.PUBLICATION_TAGLINE,
+    appUrl: (parsed.APP_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+  };
+}

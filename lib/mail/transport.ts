@@ -1,0 +1,47 @@
+import { Resend } from "resend";
+import { desc } from "drizzle-orm";
+import { db } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { config } from "@/lib/env";
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+}
+
+export interface SentMail {
+  id: string;
+}
+
+const store = globalThis as unknown as { esmResend?: Resend };
+
+export function resendClient(): Resend | undefined {
+  const r = config().resend;
+  if (!r) return undefined;
+  store.esmResend ??= new Resend(r.apiKey, r.baseUrl ? { baseUrl: r.baseUrl } : undefined);
+  return store.esmResend;
+}
+
+/** One transactional mail: through Resend when configured, else into the local outbox. */
+export async function sendMail(mail: OutgoingMail): Promise<SentMail> {
+  const from = config().mailFrom;
+  const resend = resendClient();
+  if (resend) {
+    const { data, error } = await resend.emails.send({ from, ...mail });
+    if (error || !data) throw new Error(`mail to ${mail.to} failed: ${error?.message ?? "no id"}`);
+    return { id: data.id };
+  }
+  const [row] = await (await db())
+    .insert(outbox)
+    .values({ from, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, headers: mail.headers ?? {} })
+    .returning({ id: outbox.id });
+  if (!row) throw new Error("outbox insert returned nothing");
+  return { id: row.id };
+}
+
+export async function listOutbox(limit = 200) {
+  return (await db()).select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit);
+}

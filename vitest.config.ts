@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["**/*.test.ts", "**/*.test.tsx"],
+    exclude: ["node_modules/**", "e2e/**/*.spec.ts", ".next/**", ".data/**"],
+    environment: "node",
+    env: { DEMO_MODE: "true", DATA_DIR: ".data-test", APP_URL: "http://localhost:3000", AUTH_SECRET: "test-secret-for-vitest-only" },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    fileParallelism: true,
+  },
+});
