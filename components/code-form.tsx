@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { useFullNavigation } from "./use-full-navigation";
 import { signInWithCodeAction, type ActionState } from "@/app/(site)/login/actions";
 
 export function CodeForm({ email }: { email: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(signInWithCodeAction, {});
+  const leaving = useFullNavigation(state.navigateTo);
   return (
     <form className="form" action={action} noValidate>
       <input type="hidden" name="email" value={email} />
@@ -29,7 +31,7 @@ export function CodeForm({ email }: { email: string }) {
         </p>
       ) : null}
       <div>
-        <button className="button" type="submit" disabled={pending}>
+        <button className="button" type="submit" disabled={pending || leaving}>
           {pending ? "Checking…" : "Sign in with code"}
         </button>
       </div>

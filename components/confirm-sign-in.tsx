@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { useFullNavigation } from "./use-full-navigation";
 import { confirmLinkAction, type ActionState } from "@/app/(site)/login/actions";
 
 export function ConfirmSignIn({ id }: { id: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(confirmLinkAction, {});
+  const leaving = useFullNavigation(state.navigateTo);
   return (
     <form className="form" action={action}>
       <input type="hidden" name="id" value={id} />
@@ -14,7 +16,7 @@ export function ConfirmSignIn({ id }: { id: string }) {
         </p>
       ) : null}
       <div>
-        <button className="button large" type="submit" disabled={pending}>
+        <button className="button large" type="submit" disabled={pending || leaving}>
           {pending ? "Signing in…" : "Sign in to ESM Insight"}
         </button>
       </div>

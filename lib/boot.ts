@@ -1,8 +1,20 @@
+import path from "node:path";
 import { ConfigError, config, type Config } from "./env";
 import { handle } from "@/db/client";
 import { seedIfEmpty } from "@/db/seed";
 
 const state = globalThis as unknown as { esmBooted?: Promise<void> };
+
+async function startStripeStandinForDemo(cfg: Config, port: number): Promise<void> {
+  const { startStripeStandin } = await import("@/e2e/standins/stripe/server");
+  const standin = await startStripeStandin({
+    port,
+    webhookUrl: `${cfg.appUrl}/api/stripe/webhook`,
+    webhookSecret: cfg.stripe.webhookSecret,
+    stateFile: path.join(cfg.dataDir, "stripe-standin.json"),
+  });
+  console.log(`  stripe:    local test-mode stand-in at ${standin.url} (no real card is charged)`);
+}
 
 function banner(cfg: Config, kind: string): string {
   const lines = [
@@ -34,6 +46,7 @@ async function start(): Promise<void> {
     const seeded = await seedIfEmpty(h.db);
     if (seeded > 0) console.log(`seeded ${seeded} demo pieces`);
   }
+  if (cfg.demoMode && cfg.stripe.standinPort) await startStripeStandinForDemo(cfg, cfg.stripe.standinPort);
   console.log(banner(cfg, h.kind));
 }
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { deleteAccount, setWantsNewPieces } from "@/lib/account";
 import { signOut } from "@/lib/auth";
 import { requireMember } from "@/lib/auth/guards";
+import { cancelCustomer } from "@/lib/billing/cancel";
 
 export async function updateMailPreferenceAction(form: FormData): Promise<void> {
   const viewer = await requireMember("/account");
@@ -20,6 +21,6 @@ export async function signOutAction(): Promise<void> {
 export async function deleteAccountAction(form: FormData): Promise<void> {
   const viewer = await requireMember("/account");
   if (form.get("confirm") !== "DELETE") redirect("/account?error=confirm");
-  await deleteAccount(viewer.userId);
+  await deleteAccount(viewer.userId, cancelCustomer);
   await signOut({ redirectTo: "/?deleted=1" });
 }

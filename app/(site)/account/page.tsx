@@ -5,16 +5,22 @@ import { wantsNewPieces } from "@/lib/account";
 import { config } from "@/lib/env";
 import { deleteAccountAction, signOutAction, updateMailPreferenceAction } from "./actions";
 import { MembershipSummary } from "@/components/membership-summary";
+import { BillingSection } from "@/components/billing-section";
+import { billingSummary, customerIdOf } from "@/lib/billing/account";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string; already?: string }> }) {
   const viewer = await requireMember("/account");
   const sp = await searchParams;
   const status = membershipStatus(viewer, { now: new Date(), paymentGraceDays: config().paymentGraceDays });
-  const mailOn = await wantsNewPieces(viewer.userId);
+  const [mailOn, summary, customer] = await Promise.all([
+    wantsNewPieces(viewer.userId),
+    billingSummary(viewer.userId),
+    customerIdOf(viewer.userId),
+  ]);
   return (
     <div className="wrap narrow account">
       <h1>Your account</h1>
@@ -25,6 +31,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </p>
         <MembershipSummary status={status} />
       </section>
+
+      {sp.already ? (
+        <p className="notice" role="status">
+          You already have a subscription. Manage it here.
+        </p>
+      ) : null}
+      <BillingSection summary={summary} hasCustomer={customer !== null} />
 
       <section aria-labelledby="mail">
         <h2 id="mail">Email</h2>

@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requestSignIn, signInWithCode, signInWithLink } from "@/lib/auth/flows";
 
-export type ActionState = { error?: string; email?: string };
+/** `navigateTo` is Auth.js's callback: the browser must load it as a page so its session cookie is set. */
+export type ActionState = { error?: string; email?: string; navigateTo?: string };
 
 async function clientIp(): Promise<string> {
   const h = await headers();
@@ -19,12 +20,10 @@ export async function requestSignInAction(_prev: ActionState, form: FormData): P
 
 export async function signInWithCodeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await signInWithCode({ email: form.get("email"), code: form.get("code") });
-  if (!result.ok) return { error: result.error };
-  redirect(result.url);
+  return result.ok ? { navigateTo: result.url } : { error: result.error };
 }
 
 export async function confirmLinkAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await signInWithLink(form.get("id"));
-  if (!result.ok) return { error: result.error };
-  redirect(result.url);
+  return result.ok ? { navigateTo: result.url } : { error: result.error };
 }

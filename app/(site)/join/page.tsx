@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { LoginForm } from "@/components/login-form";
+import { PlanCards } from "@/components/plan-cards";
+import { hasPaidAccess } from "@/lib/access";
+import { safeNext } from "@/lib/auth/redirect";
+import { listPlans } from "@/lib/billing/plans";
+import { config } from "@/lib/env";
+import { currentViewer } from "@/lib/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Join", description: "Subscribe for the full risk analysis behind every story." };
+
+const Query = z.object({
+  next: z.string().optional(),
+  plan: z.enum(["month", "year"]).optional().catch(undefined),
+  canceled: z.string().optional(),
+});
+
+export default async function JoinPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const q = Query.parse(await searchParams);
+  const next = safeNext(q.next);
+  const [viewer, plans] = await Promise.all([currentViewer(), listPlans()]);
+  const cfg = config();
+  if (hasPaidAccess(viewer, { now: new Date(), paymentGraceDays: cfg.paymentGraceDays })) redirect("/account?already=1");
+  const here = `/join?next=${encodeURIComponent(next)}`;
+  return (
+    <div className="wrap join">
+      <header className="narrow join-header">
+        <p className="kicker">Subscribe</p>
+        <h1>Read past the headline.</h1>
+        <p className="lede">
+          Every {cfg.publication.name} piece starts from a news report and asks what it really changes: who is exposed,
+          which signals to watch, and what happens next. Subscribers read every analysis in full and get each new piece by
+          email.
+        </p>
+      </header>
+      {q.canceled ? (
+        <p className="notice narrow" role="status">
+          Checkout was canceled. Nothing was charged. Choose a plan when you are ready.
+        </p>
+      ) : null}
+      {viewer.kind === "anonymous" ? (
+        <section className="narrow join-step" aria-labelledby="step-email">
+          <h2 id="step-email">1. Your email</h2>
+          <p>Sign in or create your free account first; then pick a plan.</p>
+          <LoginForm next={here} submitLabel="Continue with email" />
+        </section>
+      ) : null}
+      <section aria-labelledby="step-plan" className="join-plans">
+        <h2 id="step-plan" className="narrow">
+          {viewer.kind === "anonymous" ? "2. Choose your plan" : "Choose your plan"}
+        </h2>
+        <PlanCards plans={plans} next={next} signedIn={viewer.kind === "member"} selected={q.plan} trialDays={cfg.stripe.trialDays} />
+      </section>
+    </div>
+  );
+}

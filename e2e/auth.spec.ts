@@ -1,0 +1,109 @@
+import { expect, test } from "@playwright/test";
+import { formAlert, requestSignInMail, signInByCode, signInByLink, uniqueEmail } from "./fixtures/auth";
+import { signInCode, signInLink } from "./fixtures/mailbox";
+
+test("a new reader signs in by link, lands where they started, sees /account and signs out", async ({ page }) => {
+  const email = uniqueEmail("link");
+  await signInByLink(page, email, "/category/markets");
+  await expect(page.getByRole("heading", { level: 1, name: "Markets" })).toBeVisible();
+  await page.goto("/account");
+  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByTestId("membership-status")).toHaveText("Free member");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("/");
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount/);
+});
+
+test("a reader signs in by typing the code, with an upper-case, padded address", async ({ page }) => {
+  const email = uniqueEmail("code");
+  await signInByCode(page, `  ${email.toUpperCase()} `, "/account");
+  await expect(page.getByText(email)).toBeVisible();
+});
+
+test("fetching the link (a mail scanner's GET) neither signs in nor uses it up", async ({ page, browser }) => {
+  const email = uniqueEmail("scanner");
+  const mail = await requestSignInMail(page, email, "/account");
+  const scanner = await browser.newContext();
+  const scanned = await scanner.request.get(signInLink(mail));
+  expect(scanned.status()).toBe(200);
+  expect((await scanner.cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
+  await scanner.close();
+  await page.goto(signInLink(mail));
+  await page.getByRole("button", { name: "Sign in to ESM Insight" }).click();
+  await page.waitForURL("/account");
+  await expect(page.getByText(email)).toBeVisible();
+});
+
+test("a used link is refused the second time with a clear message", async ({ page, browser }) => {
+  const email = uniqueEmail("reuse");
+  const mail = await requestSignInMail(page, email, "/account");
+  await page.goto(signInLink(mail));
+  await page.getByRole("button", { name: "Sign in to ESM Insight" }).click();
+  await page.waitForURL("/account");
+  const other = await browser.newPage();
+  await other.goto(signInLink(mail));
+  await other.getByRole("button", { name: "Sign in to ESM Insight" }).click();
+  await expect(formAlert(other)).toContainText("expired or was already used");
+  await other.close();
+});
+
+test("wrong codes are counted and then refused", async ({ page }) => {
+  const email = uniqueEmail("wrong");
+  const mail = await requestSignInMail(page, email, "/account");
+  const wrong = signInCode(mail) === "000000" ? "111111" : "000000";
+  for (let left = 4; left >= 1; left--) {
+    await page.getByLabel("Code").fill(wrong);
+    await page.getByRole("button", { name: "Sign in with code" }).click();
+    await expect(formAlert(page)).toHaveText(`That code is not right. ${left} attempt${left === 1 ? "" : "s"} left.`);
+  }
+  await page.getByLabel("Code").fill(wrong);
+  await page.getByRole("button", { name: "Sign in with code" }).click();
+  await expect(formAlert(page)).toHaveText("Too many wrong codes. Request a new sign-in email.");
+  await page.getByLabel("Code").fill(signInCode(mail));
+  await page.getByRole("button", { name: "Sign in with code" }).click();
+  await expect(formAlert(page)).toHaveText("Too many wrong codes. Request a new sign-in email.");
+});
+
+test("an open redirect in next is refused", async ({ page }) => {
+  for (const evil of ["https://evil.example/steal", "//evil.example/x", "/\\evil.example"]) {
+    const email = uniqueEmail("redirect");
+    const mail = await requestSignInMail(page, email, evil);
+    await page.goto(signInLink(mail));
+    await page.getByRole("button", { name: "Sign in to ESM Insight" }).click();
+    await page.waitForURL((url) => url.origin === new URL(page.url()).origin && url.pathname === "/");
+    expect(new URL(page.url()).hostname).toBe("localhost");
+    await page.context().clearCookies();
+  }
+});
+
+test("an invalid address gets a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("not-an-address");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(formAlert(page)).toHaveText("Enter a valid email address, like name@example.com.");
+});
+
+test("the sign-in mail rate limit answers clearly", async ({ page }) => {
+  const email = uniqueEmail("limit");
+  for (let i = 0; i < 5; i++) await requestSignInMail(page, email);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(formAlert(page)).toContainText("Too many sign-in emails requested");
+});
+
+test("the admin address reaches /admin; a reader is refused", async ({ page }) => {
+  await signInByLink(page, "admin@example.com", "/admin");
+  await expect(page.getByRole("heading", { name: "Staff home" })).toBeVisible();
+  await page.context().clearCookies();
+
+  const res = await page.goto("/admin");
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin/);
+  expect(res?.status()).toBe(200);
+
+  await signInByLink(page, uniqueEmail("reader"), "/account");
+  const refused = await page.goto("/admin");
+  expect(refused?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Staff only" })).toBeVisible();
+});

@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { renderPaymentFailed, renderWelcome } from "@/emails/render";
+import { config } from "@/lib/env";
+import { sendMail } from "@/lib/mail/transport";
+import { formatDate } from "@/lib/site";
+
+/** Mail that follows a recorded (so: first-seen) Stripe event. Failures are logged, never retried into duplicates. */
+export async function notifyAfterEvent(event: Stripe.Event, customerId: string): Promise<void> {
+  if (event.type !== "invoice.payment_failed" && event.type !== "checkout.session.completed") return;
+  const cfg = config();
+  const [user] = await (await db()).select({ email: users.email, name: users.name }).from(users).where(eq(users.stripeCustomerId, customerId));
+  if (!user) return;
+  const publication = { name: cfg.publication.name, tagline: cfg.publication.tagline, url: cfg.appUrl };
+  try {
+    if (event.type === "invoice.payment_failed") {
+      const graceEnds = new Date(Date.now() + cfg.paymentGraceDays * 86_400_000);
+      const mail = await renderPaymentFailed({ portalUrl: `${cfg.appUrl}/account`, graceEndsAt: formatDate(graceEnds), publication });
+      await sendMail({ to: user.email, subject: "Your payment didn’t go through", ...mail });
+    } else {
+      const mail = await renderWelcome({
+        name: user.name ?? undefined,
+        isPaid: true,
+        accountUrl: `${cfg.appUrl}/account`,
+        homeUrl: cfg.appUrl,
+        publication,
+      });
+      await sendMail({ to: user.email, subject: `Welcome to ${cfg.publication.name}`, ...mail });
+    }
+  } catch (err) {
+    console.error(`notice for ${event.type} ${event.id} failed`, err);
+  }
+}

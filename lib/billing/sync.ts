@@ -1,0 +1,97 @@
+import { eq, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import { db } from "@/db/client";
+import { subscriptions, users } from "@/db/schema";
+import { stripe } from "./stripe";
+
+/**
+ * THE convergent step behind every Stripe signal: re-read the customer's subscriptions
+ * from Stripe and upsert our mirror. Running it twice, or after any event in any order,
+ * ends in the same state.
+ */
+export interface SyncResult {
+  customerId: string;
+  userId: string | null;
+  subscriptions: number;
+  deleted: boolean;
+}
+
+const fromUnix = (t: number | null | undefined) => (typeof t === "number" ? new Date(t * 1000) : null);
+
+function isMissing(err: unknown): boolean {
+  return typeof err === "object" && err !== null && "code" in err && (err as { code?: unknown }).code === "resource_missing";
+}
+
+async function readCustomer(customerId: string): Promise<Stripe.Customer | null> {
+  try {
+    const c = await stripe().customers.retrieve(customerId);
+    return c.deleted ? null : c;
+  } catch (err) {
+    if (isMissing(err)) return null;
+    throw err;
+  }
+}
+
+async function listAllSubscriptions(customerId: string): Promise<Stripe.Subscription[]> {
+  const out: Stripe.Subscription[] = [];
+  for await (const sub of stripe().subscriptions.list({ customer: customerId, status: "all", limit: 100 })) out.push(sub);
+  return out;
+}
+
+export async function syncCustomer(customerId: string): Promise<SyncResult> {
+  const customer = await readCustomer(customerId);
+  const subs = customer ? await listAllSubscriptions(customerId) : [];
+  const d = await db();
+  return d.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${customerId}))`);
+    let [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.stripeCustomerId, customerId));
+    const metaUser = customer?.metadata?.userId;
+    if (!owner && metaUser) {
+      [owner] = await tx
+        .update(users)
+        .set({ stripeCustomerId: customerId })
+        .where(sql`${users.id} = ${metaUser} and ${users.stripeCustomerId} is null`)
+        .returning({ id: users.id });
+    }
+    if (!customer) {
+      await tx
+        .update(subscriptions)
+        .set({ status: "canceled", endedAt: sql`coalesce(${subscriptions.endedAt}, now())`, syncedAt: new Date() })
+        .where(eq(subscriptions.customerId, customerId));
+      await tx.update(users).set({ stripeCustomerId: null }).where(eq(users.stripeCustomerId, customerId));
+      return { customerId, userId: owner?.id ?? null, subscriptions: 0, deleted: true };
+    }
+    const existing = await tx
+      .select({ id: subscriptions.id, status: subscriptions.status, pastDueSince: subscriptions.pastDueSince })
+      .from(subscriptions)
+      .where(eq(subscriptions.customerId, customerId));
+    const before = new Map(existing.map((e) => [e.id, e]));
+    for (const sub of subs) {
+      const item = sub.items.data[0];
+      const price = item?.price;
+      const prior = before.get(sub.id);
+      const pastDueSince =
+        sub.status === "past_due" ? (prior?.status === "past_due" && prior.pastDueSince ? prior.pastDueSince : new Date()) : null;
+      const row = {
+        customerId,
+        userId: owner?.id ?? null,
+        status: sub.status,
+        priceId: price?.id ?? null,
+        interval: price?.recurring?.interval ?? null,
+        unitAmount: price?.unit_amount ?? null,
+        currency: price?.currency ?? null,
+        currentPeriodEnd: fromUnix(item?.current_period_end),
+        cancelAtPeriodEnd: sub.cancel_at_period_end,
+        trialEnd: fromUnix(sub.trial_end),
+        pastDueSince,
+        endedAt: fromUnix(sub.ended_at),
+        syncedAt: new Date(),
+      };
+      await tx
+        .insert(subscriptions)
+        .values({ id: sub.id, ...row, createdAt: fromUnix(sub.created) ?? new Date() })
+        .onConflictDoUpdate({ target: subscriptions.id, set: row });
+    }
+    return { customerId, userId: owner?.id ?? null, subscriptions: subs.length, deleted: false };
+  });
+}
