@@ -79,7 +79,7 @@ test("an open redirect in next is refused", async ({ page }) => {
 
 test("an invalid address gets a clear message", async ({ page }) => {
   await page.goto("/login");
-  await page.getByLabel("Email").fill("not-an-address");
+  await page.getByLabel("Email", { exact: true }).fill("not-an-address");
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(formAlert(page)).toHaveText("Enter a valid email address, like name@example.com.");
 });
@@ -88,7 +88,7 @@ test("the sign-in mail rate limit answers clearly", async ({ page }) => {
   const email = uniqueEmail("limit");
   for (let i = 0; i < 5; i++) await requestSignInMail(page, email);
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(formAlert(page)).toContainText("Too many sign-in emails requested");
 });

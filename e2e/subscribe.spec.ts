@@ -1,0 +1,103 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInByLink, uniqueEmail } from "./fixtures/auth";
+import { analysisPhrases, firstPaid, membersPiece } from "./fixtures/demo";
+import { signInLink, waitForMail } from "./fixtures/mailbox";
+import { captureResponses, findLeaks } from "./fixtures/responses";
+import { advanceStripeClock } from "./fixtures/stripe";
+
+const piecePath = `/p/${firstPaid.slug}`;
+const phrase = analysisPhrases(firstPaid.slug)[0]!;
+
+async function payWith(page: Page, card: string): Promise<void> {
+  await expect(page.getByText("Test mode: no real card is charged")).toBeVisible();
+  await page.getByLabel("Card number").fill(card);
+  await page.getByRole("button", { name: "Pay" }).click();
+}
+
+async function subscribeFromPiece(page: Page, email: string, plan: "monthly" | "yearly" = "monthly"): Promise<void> {
+  await page.goto(piecePath);
+  await page.getByRole("region", { name: "The full analysis is for subscribers" }).getByRole("link", { name: "Join ESM Insight →" }).click();
+  await expect(page).toHaveURL(/\/join\?next=/);
+  await expect(page.getByRole("heading", { name: "Monthly" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Yearly" })).toBeVisible();
+  const since = Date.now() - 1000;
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Continue with email" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const mail = await waitForMail(page.request, email, /sign-in code/, since);
+  await page.goto(signInLink(mail));
+  await page.getByRole("button", { name: "Sign in to ESM Insight" }).click();
+  await page.waitForURL(/\/join\?next=/);
+  await page.getByRole("button", { name: `Choose ${plan}` }).click();
+  await page.waitForURL(/\/checkout\//);
+}
+
+test("a new reader joins from a paid piece, pays with 4242…, and reads the full analysis at once", async ({ page }) => {
+  const email = uniqueEmail("subscriber");
+  await subscribeFromPiece(page, email);
+  await payWith(page, "4242 4242 4242 4242");
+  await page.waitForURL((url) => url.pathname === piecePath);
+  await expect(page.getByText(phrase)).toBeVisible();
+  const res = await page.request.get(piecePath);
+  expect(res.headers()["cache-control"]).toContain("private");
+  expect(res.headers()["cache-control"]).toContain("no-store");
+  await page.goto("/account");
+  await expect(page.getByTestId("membership-status")).toHaveText("Paying subscriber");
+  await expect(page.getByTestId("subscription-status")).toHaveText("Active");
+  await expect(page.getByTestId("subscription-dates")).toContainText("Renews on");
+  await page.goto("/join");
+  await expect(page).toHaveURL(/\/account\?already=1/);
+});
+
+test("canceling in the portal keeps access until the period ends, then the paywall returns", async ({ page }) => {
+  await subscribeFromPiece(page, uniqueEmail("canceler"), "yearly");
+  await payWith(page, "4242424242424242");
+  await page.waitForURL((url) => url.pathname === piecePath);
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Manage billing" }).click();
+  await page.waitForURL(/\/portal\//);
+  await expect(page.getByText("Test mode: no real card is charged")).toBeVisible();
+  await page.getByRole("button", { name: "Cancel plan" }).click();
+  await page.getByRole("link", { name: "Return to ESM Insight" }).click();
+  await page.waitForURL(/\/account/);
+  await expect(page.getByTestId("subscription-dates")).toContainText("Ends on", { timeout: 10_000 });
+  await page.goto(piecePath);
+  await expect(page.getByText(phrase)).toBeVisible();
+
+  await advanceStripeClock(page.request, 366 * 86_400);
+  await expect
+    .poll(async () => (await (await page.request.get(piecePath)).text()).includes(phrase), { timeout: 15_000 })
+    .toBe(false);
+  const captured = captureResponses(page);
+  await page.goto(piecePath);
+  await expect(page.getByRole("heading", { name: "The full analysis is for subscribers" })).toBeVisible();
+  await captured.settle();
+  expect(findLeaks(captured.all, analysisPhrases(firstPaid.slug))).toEqual([]);
+});
+
+test("a declined card gets a clear message and no access", async ({ page }) => {
+  await subscribeFromPiece(page, uniqueEmail("declined"));
+  await payWith(page, "4000 0000 0000 0002");
+  await expect(page.getByRole("alert")).toHaveText("Your card was declined. Try another card.");
+  await page.goto(piecePath);
+  await expect(page.getByRole("heading", { name: "The full analysis is for subscribers" })).toBeVisible();
+  await expect(page.getByText(phrase)).toHaveCount(0);
+  await page.goto("/account");
+  await expect(page.getByTestId("membership-status")).toHaveText("Free member");
+});
+
+test("checkout success never signs anyone in from the URL", async ({ browser }) => {
+  const stranger = await browser.newPage();
+  const res = await stranger.goto(`/billing/success?session_id=cs_test_whatever&next=${encodeURIComponent(piecePath)}`);
+  expect(res?.url()).toContain("/login?next=");
+  expect((await stranger.context().cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
+  await stranger.close();
+});
+
+test("a free member signed in sees the members piece but not paid analysis", async ({ page }) => {
+  await signInByLink(page, uniqueEmail("free"), "/account");
+  await page.goto(`/p/${membersPiece.slug}`);
+  await expect(page.getByText(analysisPhrases(membersPiece.slug)[0]!)).toBeVisible();
+  await page.goto(piecePath);
+  await expect(page.getByText(phrase)).toHaveCount(0);
+});
