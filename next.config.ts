@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   async rewrites() {

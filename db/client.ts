@@ -7,9 +7,14 @@ import { config } from "@/lib/env";
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-interface Handle {
+import type { PGlite } from "@electric-sql/pglite";
+
+export interface Handle {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The embedded engine itself (PGlite only), for pg-boss's adapter. */
+  pglite?: PGlite;
+  databaseUrl?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,6 +39,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Handle> {
     return {
       db,
       kind: "postgres",
+      databaseUrl: opts.databaseUrl,
       migrate: () => migrate(db, { migrationsFolder: MIGRATIONS }),
       close: () => client.end({ timeout: 5 }),
     };
@@ -48,6 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Handle> {
   return {
     db,
     kind: "pglite",
+    pglite: client,
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS }),
     close: () => client.close(),
   };

@@ -1,36 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { analysisPhrases, firstPaid, membersPiece } from "./fixtures/demo";
-import { signInLink, waitForMail } from "./fixtures/mailbox";
 import { captureResponses, findLeaks } from "./fixtures/responses";
 import { advanceStripeClock } from "./fixtures/stripe";
+import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
 const piecePath = `/p/${firstPaid.slug}`;
 const phrase = analysisPhrases(firstPaid.slug)[0]!;
-
-async function payWith(page: Page, card: string): Promise<void> {
-  await expect(page.getByText("Test mode: no real card is charged")).toBeVisible();
-  await page.getByLabel("Card number").fill(card);
-  await page.getByRole("button", { name: "Pay" }).click();
-}
-
-async function subscribeFromPiece(page: Page, email: string, plan: "monthly" | "yearly" = "monthly"): Promise<void> {
-  await page.goto(piecePath);
-  await page.getByRole("region", { name: "The full analysis is for subscribers" }).getByRole("link", { name: "Join ESM Insight →" }).click();
-  await expect(page).toHaveURL(/\/join\?next=/);
-  await expect(page.getByRole("heading", { name: "Monthly" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Yearly" })).toBeVisible();
-  const since = Date.now() - 1000;
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByRole("button", { name: "Continue with email" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const mail = await waitForMail(page.request, email, /sign-in code/, since);
-  await page.goto(signInLink(mail));
-  await page.getByRole("button", { name: "Sign in to ESM Insight" }).click();
-  await page.waitForURL(/\/join\?next=/);
-  await page.getByRole("button", { name: `Choose ${plan}` }).click();
-  await page.waitForURL(/\/checkout\//);
-}
 
 test("a new reader joins from a paid piece, pays with 4242…, and reads the full analysis at once", async ({ page }) => {
   const email = uniqueEmail("subscriber");
