@@ -49,7 +49,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         </section>
       ) : null}
       <section aria-labelledby="step-plan" className="join-plans">
-        <h2 id="step-plan" className="narrow">
+        <h2 id="step-plan">
           {viewer.kind === "anonymous" ? "2. Choose your plan" : "Choose your plan"}
         </h2>
         <PlanCards plans={plans} next={next} signedIn={viewer.kind === "member"} selected={q.plan} trialDays={cfg.stripe.trialDays} />

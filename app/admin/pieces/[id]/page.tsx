@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { PieceEditor } from "@/components/admin/piece-editor";
+import { requireStaff } from "@/lib/auth/guards";
+import { listCategories } from "@/lib/pieces";
+import { editorValues } from "@/lib/publishing/editor-values";
+import { getPieceForStaff } from "@/lib/publishing/queries";
+import { formatDate, pieceHref } from "@/lib/site";
+
+export const metadata = { title: "Edit piece" };
+
+const SAVED: Record<string, string> = {
+  draft: "Draft saved.",
+  publish: "Published. It is on the front page now.",
+  schedule: "Scheduled. It will publish at its time.",
+  unpublish: "Unpublished. Readers no longer see it.",
+};
+
+export default async function EditPiecePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  await requireStaff(`/admin/pieces/${id}`);
+  const parsed = z.uuid().safeParse(id);
+  if (!parsed.success) notFound();
+  const piece = await getPieceForStaff(parsed.data);
+  if (!piece) notFound();
+  const categories = (await listCategories()).map((c) => c.name);
+  return (
+    <div className="wrap">
+      <p className="meta">
+        <Link href="/admin/pieces">← All pieces</Link>
+      </p>
+      <h1>Edit piece</h1>
+      <p className="meta" data-testid="piece-status">
+        Status: <strong>{piece.status}</strong>
+        {piece.publishAt ? ` · ${piece.status === "scheduled" ? "publishes" : "published"} ${formatDate(piece.publishAt)} ${piece.publishAt.toISOString().slice(11, 16)} UTC` : null}
+        {piece.status === "published" ? (
+          <>
+            {" "}
+            · <Link href={pieceHref(piece.slug)}>View on the site</Link>
+          </>
+        ) : null}
+      </p>
+      {sp.saved && SAVED[sp.saved] ? (
+        <p className="notice" role="status">
+          {SAVED[sp.saved]}
+        </p>
+      ) : null}
+      <PieceEditor key={piece.updatedAt.toISOString()} initial={editorValues(piece)} categories={categories} />
+    </div>
+  );
+}

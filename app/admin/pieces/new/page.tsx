@@ -1,0 +1,17 @@
+import { PieceEditor } from "@/components/admin/piece-editor";
+import { requireStaff } from "@/lib/auth/guards";
+import { listCategories } from "@/lib/pieces";
+import { BLANK_PIECE } from "@/lib/publishing/editor-values";
+
+export const metadata = { title: "New piece" };
+
+export default async function NewPiecePage() {
+  await requireStaff("/admin/pieces/new");
+  const categories = (await listCategories()).map((c) => c.name);
+  return (
+    <div className="wrap">
+      <h1>New piece</h1>
+      <PieceEditor initial={BLANK_PIECE} categories={categories} />
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { previewAction, savePieceAction, type EditorState } from "@/app/admin/pieces/actions";
+import { slugify } from "@/lib/slug";
+import { PiecePreview } from "./piece-preview";
+
+export interface EditorValues {
+  id: string | null;
+  status: "draft" | "scheduled" | "published";
+  headline: string;
+  slug: string;
+  category: string;
+  teaser: string;
+  analysis: string;
+  ctaPitch: string;
+  visibility: "public" | "members" | "paid";
+  sourceOutlet: string;
+  sourceHeadline: string;
+  sourceUrl: string;
+  sourcePublishedAt: string;
+  sourceSummary: string;
+  emailIt: boolean;
+  publishAt: string;
+}
+
+function toLocalInput(iso: string): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+function Field({ label, name, error, children, hint }: { label: string; name: string; error?: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div className="editor-field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      {hint ? <span className="field-hint" id={`h-${name}`}>{hint}</span> : null}
+      {children}
+      {error ? (
+        <span className="field-error" id={`e-${name}`} role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function PieceEditor({ initial, categories }: { initial: EditorValues; categories: string[] }) {
+  const [state, action, pending] = useActionState<EditorState, FormData>(savePieceAction, {});
+  const [v, setV] = useState(initial);
+  const [slugTouched, setSlugTouched] = useState(initial.slug !== "");
+  const [dirty, setDirty] = useState(false);
+  const [preview, setPreview] = useState<{ teaserHtml: string; analysisHtml: string } | null>(null);
+  const [publishAtLocal, setPublishAtLocal] = useState(toLocalInput(initial.publishAt));
+  const submitting = useRef(false);
+  const e = state.errors ?? {};
+
+  useEffect(() => {
+    const onUnload = (ev: BeforeUnloadEvent) => {
+      if (dirty && !submitting.current) ev.preventDefault();
+    };
+    window.addEventListener("beforeunload", onUnload);
+    return () => window.removeEventListener("beforeunload", onUnload);
+  }, [dirty]);
+
+  useEffect(() => {
+    const t = setTimeout(() => {
+      previewAction({ teaser: v.teaser, analysis: v.analysis }).then(setPreview, () => setPreview(null));
+    }, 350);
+    return () => clearTimeout(t);
+  }, [v.teaser, v.analysis]);
+
+  useEffect(() => {
+    if (state.errors) submitting.current = false;
+  }, [state]);
+
+  const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => {
+    setDirty(true);
+    setV((old) => {
+      const next = { ...old, [key]: value };
+      if (key === "headline" && !slugTouched) next.slug = slugify(String(value));
+      return next;
+    });
+  };
+  const describedBy = (name: string, hint = false) => [hint ? `h-${name}` : "", e[name as keyof typeof e] ? `e-${name}` : ""].filter(Boolean).join(" ") || undefined;
+  const publishAtIso = publishAtLocal ? new Date(publishAtLocal).toISOString() : "";
+
+  return (
+    <div className="editor-grid">
+      <form
+        className="form editor-form"
+        action={action}
+        onSubmit={() => {
+          submitting.current = true;
+          setDirty(false);
+        }}
+      >
+        <input type="hidden" name="id" value={v.id ?? ""} />
+        <input type="hidden" name="publishAt" value={publishAtIso} />
+        {e.form ? (
+          <p className="notice error" role="alert">
+            {e.form}
+          </p>
+        ) : null}
+        {Object.keys(e).length > 0 && !e.form ? (
+          <p className="notice error" role="alert">
+            Nothing was saved: fix the fields marked below.
+          </p>
+        ) : null}
+        <Field label="Headline" name="headline" error={e.headline}>
+          <input id="f-headline" name="headline" type="text" required maxLength={200} value={v.headline} onChange={(ev) => set("headline", ev.target.value)} aria-describedby={describedBy("headline")} aria-invalid={e.headline ? true : undefined} />
+        </Field>
+        <Field label="Slug" name="slug" error={e.slug} hint="Made from the headline; the address is /p/slug.">
+          <input
+            id="f-slug"
+            name="slug"
+            type="text"
+            maxLength={80}
+            value={v.slug}
+            onChange={(ev) => {
+              setSlugTouched(true);
+              set("slug", ev.target.value);
+            }}
+            aria-describedby={describedBy("slug", true)}
+            aria-invalid={e.slug ? true : undefined}
+          />
+        </Field>
+        <Field label="Category" name="category" error={e.category}>
+          <input id="f-category" name="category" type="text" list="category-options" required maxLength={40} value={v.category} onChange={(ev) => set("category", ev.target.value)} aria-describedby={describedBy("category")} />
+          <datalist id="category-options">
+            {categories.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+        </Field>
+        <Field label="Teaser" name="teaser" error={e.teaser} hint="Public. Markdown: **bold**, *italics*, [links](https://…), lists, > quotes, ## subheadings.">
+          <textarea id="f-teaser" name="teaser" rows={5} required value={v.teaser} onChange={(ev) => set("teaser", ev.target.value)} aria-describedby={describedBy("teaser", true)} />
+        </Field>
+        <Field label="Full analysis" name="analysis" error={e.analysis} hint="Gated by Visibility. Markdown.">
+          <textarea id="f-analysis" name="analysis" rows={14} required value={v.analysis} onChange={(ev) => set("analysis", ev.target.value)} aria-describedby={describedBy("analysis", true)} />
+        </Field>
+        <Field label="Call to action" name="ctaPitch" error={e.ctaPitch} hint="The pitch line above the “Join ESM Insight →” button.">
+          <input id="f-ctaPitch" name="ctaPitch" type="text" required maxLength={300} value={v.ctaPitch} onChange={(ev) => set("ctaPitch", ev.target.value)} aria-describedby={describedBy("ctaPitch", true)} />
+        </Field>
+        <Field label="Visibility" name="visibility" error={e.visibility}>
+          <select id="f-visibility" name="visibility" value={v.visibility} onChange={(ev) => set("visibility", ev.target.value as EditorValues["visibility"])}>
+            <option value="public">Public</option>
+            <option value="members">Members</option>
+            <option value="paid">Paid</option>
+          </select>
+        </Field>
+        <fieldset className="editor-source">
+          <legend>The source report</legend>
+          <Field label="Source outlet" name="sourceOutlet" error={e.sourceOutlet}>
+            <input id="f-sourceOutlet" name="sourceOutlet" type="text" maxLength={120} value={v.sourceOutlet} onChange={(ev) => set("sourceOutlet", ev.target.value)} />
+          </Field>
+          <Field label="Source headline" name="sourceHeadline" error={e.sourceHeadline}>
+            <input id="f-sourceHeadline" name="sourceHeadline" type="text" maxLength={300} value={v.sourceHeadline} onChange={(ev) => set("sourceHeadline", ev.target.value)} />
+          </Field>
+          <Field label="Source link" name="sourceUrl" error={e.sourceUrl}>
+            <input id="f-sourceUrl" name="sourceUrl" type="url" maxLength={2000} value={v.sourceUrl} onChange={(ev) => set("sourceUrl", ev.target.value)} />
+          </Field>
+          <Field label="Source published" name="sourcePublishedAt" error={e.sourcePublishedAt}>
+            <input id="f-sourcePublishedAt" name="sourcePublishedAt" type="date" value={v.sourcePublishedAt} onChange={(ev) => set("sourcePublishedAt", ev.target.value)} />
+          </Field>
+          <Field label="Source summary" name="sourceSummary" error={e.sourceSummary}>
+            <textarea id="f-sourceSummary" name="sourceSummary" rows={4} maxLength={3000} value={v.sourceSummary} onChange={(ev) => set("sourceSummary", ev.target.value)} />
+          </Field>
+        </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" name="emailIt" checked={v.emailIt} onChange={(ev) => set("emailIt", ev.target.checked)} /> Email subscribers
+        </label>
+        <Field label="Publish at" name="publishAt" error={e.publishAt} hint="For Schedule: your local time.">
+          <input id="f-publishAt" type="datetime-local" step={1} value={publishAtLocal} onChange={(ev) => { setDirty(true); setPublishAtLocal(ev.target.value); }} aria-describedby={describedBy("publishAt", true)} />
+        </Field>
+        <div className="editor-actions">
+          <button className="button secondary" type="submit" name="intent" value="draft" disabled={pending}>
+            Save draft
+          </button>
+          <button className="button" type="submit" name="intent" value="publish" disabled={pending}>
+            Publish
+          </button>
+          <button className="button secondary" type="submit" name="intent" value="schedule" disabled={pending}>
+            Schedule
+          </button>
+          {v.status !== "draft" ? (
+            <button className="button secondary" type="submit" name="intent" value="unpublish" disabled={pending}>
+              Unpublish
+            </button>
+          ) : null}
+          {dirty ? <span className="meta" role="status">Unsaved changes</span> : null}
+        </div>
+      </form>
+      <PiecePreview values={v} html={preview} />
+    </div>
+  );
+}

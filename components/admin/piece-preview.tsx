@@ -1,0 +1,30 @@
+"use client";
+
+import type { EditorValues } from "./piece-editor";
+
+/** What an anonymous reader and a subscriber will see, side by side. */
+export function PiecePreview({ values, html }: { values: EditorValues; html: { teaserHtml: string; analysisHtml: string } | null }) {
+  const anonymousSeesAll = values.visibility === "public";
+  return (
+    <section className="editor-preview" aria-label="Preview">
+      <h2 className="section-title">Preview</h2>
+      <div className="preview-columns">
+        {(["anonymous", "subscriber"] as const).map((who) => (
+          <article key={who} className="preview-pane" aria-label={who === "anonymous" ? "Anonymous reader" : "Subscriber"}>
+            <p className="kicker">{who === "anonymous" ? "Anonymous reader" : "Subscriber"}</p>
+            <h3>{values.headline || "Headline"}</h3>
+            <div className="prose" dangerouslySetInnerHTML={{ __html: html?.teaserHtml ?? "" }} />
+            {who === "subscriber" || anonymousSeesAll ? (
+              <div className="prose" dangerouslySetInnerHTML={{ __html: html?.analysisHtml ?? "" }} />
+            ) : (
+              <div className="paywall">
+                <p>{values.ctaPitch || "Call to action"}</p>
+                <span className="button">Join ESM Insight →</span>
+              </div>
+            )}
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { databaseKinds, freshDatabase, type TestDatabase } from "@/db/testing";
+import { auditLog, pieces, users } from "@/db/schema";
+import { renderMarkdown } from "@/lib/markdown";
+import { findPublishedBySlug } from "@/lib/pieces";
+import { savePiece } from "./editor";
+import { publishDuePieces } from "./schedule";
+
+const actor = { userId: "", email: "editor@example.com" };
+const form = (over: Record<string, unknown> = {}) => ({
+  headline: "Shipping insurers reprice the Baltic",
+  slug: "",
+  category: "Markets",
+  teaser: "A teaser.",
+  analysis: "The analysis sentence.",
+  ctaPitch: "Get the breakdown.",
+  visibility: "paid",
+  sourceOutlet: "",
+  sourceHeadline: "",
+  sourceUrl: "",
+  sourcePublishedAt: "",
+  sourceSummary: "",
+  emailIt: false,
+  publishAt: "",
+  ...over,
+});
+
+describe.each(databaseKinds())("publishing on %s", (kind) => {
+  let t: TestDatabase;
+  const pieceCount = async () => (await t.db.select({ n: count() }).from(pieces))[0]?.n ?? 0;
+  beforeAll(async () => {
+    t = await freshDatabase(kind);
+    const [u] = await t.db.insert(users).values({ email: actor.email, role: "editor" }).returning({ id: users.id });
+    actor.userId = u!.id;
+  });
+  afterAll(async () => t.close());
+
+  it("refuses bad input with a message per field and writes nothing", async () => {
+    const before = await pieceCount();
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ headline: "x".repeat(201) }, "headline", /too long/],
+      [{ headline: "" }, "headline", /required/],
+      [{ analysis: "x".repeat(30_001) }, "analysis", /too long/],
+      [{ visibility: "secret" }, "visibility", /Public, Members or Paid/],
+      [{ sourcePublishedAt: "not a date" }, "sourcePublishedAt", /not a valid date/],
+      [{ sourceUrl: "javascript:alert(1)" }, "sourceUrl", /http/],
+      [{ slug: "Bad Slug!" }, "slug", /lower-case/],
+    ];
+    for (const [over, field, message] of cases) {
+      const r = await savePiece(actor, null, form(over), "draft");
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors[field as keyof typeof r.errors]).toMatch(message);
+    }
+    const past = await savePiece(actor, null, form({ publishAt: "2001-01-01T00:00:00Z" }), "schedule");
+    expect(!past.ok && past.errors.publishAt).toMatch(/future/);
+    expect(await pieceCount()).toBe(before);
+  });
+
+  it("makes the slug from the headline and refuses a duplicate", async () => {
+    const first = await savePiece(actor, null, form(), "draft");
+    expect(first.ok).toBe(true);
+    const [row] = await t.db.select({ slug: pieces.slug }).from(pieces).where(eq(pieces.id, first.ok ? first.id : ""));
+    expect(row?.slug).toBe("shipping-insurers-reprice-the-baltic");
+    const dup = await savePiece(actor, null, form(), "draft");
+    expect(!dup.ok && dup.errors.slug).toBe("That slug is already used by another piece.");
+  });
+
+  it("publishes, unpublishes, and logs every action", async () => {
+    const r = await savePiece(actor, null, form({ headline: "Published then pulled" }), "publish");
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(await findPublishedBySlug("published-then-pulled")).not.toBeNull();
+    const u = await savePiece(actor, r.id, form({ headline: "Published then pulled", slug: "published-then-pulled" }), "unpublish");
+    expect(u.ok && u.status).toBe("draft");
+    expect(await findPublishedBySlug("published-then-pulled")).toBeNull();
+    const log = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.target, r.id));
+    expect(log.map((l) => l.action).sort()).toEqual(["piece.publish", "piece.unpublish"]);
+  });
+
+  it("publishes a scheduled piece when its time comes, once", async () => {
+    const at = new Date(Date.now() + 60_000);
+    const r = await savePiece(actor, null, form({ headline: "Later", publishAt: at.toISOString() }), "schedule");
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(await findPublishedBySlug("later")).toBeNull();
+    expect(await publishDuePieces(new Date(at.getTime() - 1000))).toEqual([]);
+    expect(await publishDuePieces(new Date(at.getTime() + 1000))).toEqual([r.id]);
+    expect(await publishDuePieces(new Date(at.getTime() + 2000))).toEqual([]);
+    expect(await findPublishedBySlug("later", new Date(at.getTime() + 1000))).not.toBeNull();
+  });
+});
+
+describe("markdown sanitizer", () => {
+  it.each([
+    '<script>alert(1)</script>',
+    '<img src=x onerror="alert(1)">',
+    '[click](javascript:alert(1))',
+    '<a href="javascript:alert(1)">x</a>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<svg onload="alert(1)"></svg>',
+    '<p style="position:fixed">x</p>',
+    '[x](data:text/html;base64,PHNjcmlwdD4=)',
+  ])("renders %s inert", (payload) => {
+    const html = renderMarkdown(payload);
+    expect(html).not.toMatch(/<script|onerror|onload|javascript:|<iframe|<svg|style=|data:text/i);
+  });
+
+  it("keeps the formatting staff use", () => {
+    const html = renderMarkdown("**b** *i* [l](https://example.com)\n\n- a\n- b\n\n> q\n\n## H");
+    expect(html).toContain("<strong>b</strong>");
+    expect(html).toContain("<em>i</em>");
+    expect(html).toContain('<a href="https://example.com" rel="noopener noreferrer nofollow">l</a>');
+    expect(html).toContain("<li>a</li>");
+    expect(html).toContain("<blockquote>");
+    expect(html).toContain("<h2>H</h2>");
+  });
+});

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { slugify } from "@/lib/slug";
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} is too long (at most ${max} characters).`);
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long (at most ${max} characters).`)
+    .transform((v) => (v === "" ? null : v));
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === "") return null;
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime()) || d.getFullYear() < 1990 || d.getFullYear() > 2100) {
+        ctx.addIssue({ code: "custom", message: `${label} is not a valid date.` });
+        return z.NEVER;
+      }
+      return d;
+    });
+
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The editor form, as the staff member typed it. Every field is validated here and nowhere else. */
+export const PieceForm = z
+  .object({
+    headline: text("Headline", 200),
+    slug: z.string().trim().max(80, "Slug is too long (at most 80 characters)."),
+    category: text("Category", 40),
+    teaser: text("Teaser", 2_000),
+    analysis: text("Full analysis", 30_000),
+    ctaPitch: text("Call to action", 300),
+    visibility: z.string().pipe(z.enum(["public", "members", "paid"], { error: "Choose Public, Members or Paid." })),
+    sourceOutlet: optionalText("Source outlet", 120),
+    sourceHeadline: optionalText("Source headline", 300),
+    sourceUrl: z
+      .string()
+      .trim()
+      .max(2_000, "Source link is too long.")
+      .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Source link must be an http(s) URL.")
+      .transform((v) => (v === "" ? null : v)),
+    sourcePublishedAt: optionalDate("Source published"),
+    sourceSummary: optionalText("Source summary", 3_000),
+    emailIt: z.boolean(),
+    publishAt: optionalDate("Publish at"),
+  })
+  .transform((f, ctx) => {
+    const slug = f.slug === "" ? slugify(f.headline) : f.slug;
+    if (!SLUG_RE.test(slug)) {
+      ctx.addIssue({ code: "custom", path: ["slug"], message: "Slug may hold only lower-case letters, digits and single hyphens." });
+      return z.NEVER;
+    }
+    return { ...f, slug };
+  });
+
+export type PieceFormValues = z.infer<typeof PieceForm>;
+export type FieldErrors = Partial<Record<keyof z.input<typeof PieceForm> | "form", string>>;
+
+export function pieceFormFromData(data: FormData): z.input<typeof PieceForm> {
+  const s = (k: string) => {
+    const v = data.get(k);
+    return typeof v === "string" ? v : "";
+  };
+  return {
+    headline: s("headline"),
+    slug: s("slug"),
+    category: s("category"),
+    teaser: s("teaser"),
+    analysis: s("analysis"),
+    ctaPitch: s("ctaPitch"),
+    visibility: s("visibility"),
+    sourceOutlet: s("sourceOutlet"),
+    sourceHeadline: s("sourceHeadline"),
+    sourceUrl: s("sourceUrl"),
+    sourcePublishedAt: s("sourcePublishedAt"),
+    sourceSummary: s("sourceSummary"),
+    emailIt: data.get("emailIt") === "on",
+    publishAt: s("publishAt"),
+  };
+}
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = (issue.path[0] ?? "form") as keyof FieldErrors;
+    out[key] ??= issue.message;
+  }
+  return out;
+}
