@@ -107,3 +107,25 @@ test("the admin address reaches /admin; a reader is refused", async ({ page }) =
   expect(refused?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Staff only" })).toBeVisible();
 });
+
+test("a reader can turn new-piece mail off and delete the account, which removes it", async ({ page }) => {
+  const email = uniqueEmail("deleter");
+  await signInByLink(page, email, "/account");
+  const box = page.getByLabel("Email me new pieces");
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await page.getByRole("button", { name: "Save email preference" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByLabel("Email me new pieces")).not.toBeChecked();
+
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(formAlert(page)).toHaveText("Type DELETE to confirm.");
+  await page.getByLabel("Type DELETE to confirm").fill("DELETE");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login/);
+  // Signing in again starts from a new, empty account: the old preference is gone.
+  await signInByLink(page, email, "/account");
+  await expect(page.getByLabel("Email me new pieces")).toBeChecked();
+});

@@ -16,6 +16,11 @@ async function startStripeStandinForDemo(cfg: Config, port: number): Promise<voi
   console.log(`  stripe:    local test-mode stand-in at ${standin.url} (no real card is charged)`);
 }
 
+async function startEmbeddedWorker(): Promise<void> {
+  const [{ boss }, { registerAllWorkers }] = await Promise.all([import("./jobs/boss"), import("./jobs/worker")]);
+  await registerAllWorkers(await boss());
+}
+
 function banner(cfg: Config, kind: string): string {
   const lines = [
     `${cfg.publication.name} ${cfg.demoMode ? "(demo mode)" : ""}`.trim(),
@@ -47,6 +52,7 @@ async function start(): Promise<void> {
     if (seeded > 0) console.log(`seeded ${seeded} demo pieces`);
   }
   if (cfg.demoMode && cfg.stripe.standinPort) await startStripeStandinForDemo(cfg, cfg.stripe.standinPort);
+  if (cfg.embeddedWorker) await startEmbeddedWorker();
   console.log(banner(cfg, h.kind));
 }
 

@@ -1,15 +1,21 @@
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/guards";
+import { isStaff } from "@/lib/access";
+import { currentViewer } from "@/lib/viewer";
 
 export const dynamic = "force-dynamic";
-
 export const metadata = { title: "Staff", robots: { index: false } };
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const staff = await requireStaff("/admin");
+  // Every page and action under /admin checks staff access itself (with its own return path);
+  // the layout only decides whether to draw the staff chrome.
+  const staff = await currentViewer();
+  if (staff.kind !== "member" || !isStaff(staff)) return <main id="content">{children}</main>;
   return (
     <>
-      <header className="masthead">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="masthead admin-masthead">
         <div className="wrap masthead-top">
           <Link href="/admin" className="brand">
             <span className="brand-name">ESM Insight · Staff</span>
@@ -23,8 +29,22 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             </Link>
           </div>
         </div>
+        <nav className="wrap nav" aria-label="Staff">
+          <Link href="/admin">Dashboard</Link>
+          <Link href="/admin/pieces">Pieces</Link>
+          <Link href="/admin/subscribers">Subscribers</Link>
+          <Link href="/admin/sends">Sends</Link>
+          {staff.role === "admin" ? (
+            <>
+              <Link href="/admin/staff">Staff</Link>
+              <Link href="/admin/audit">Audit log</Link>
+            </>
+          ) : null}
+        </nav>
       </header>
-      <main id="content">{children}</main>
+      <main id="content" className="admin-main">
+        {children}
+      </main>
     </>
   );
 }

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SendProgress } from "@/components/admin/send-progress";
+import { requireStaff } from "@/lib/auth/guards";
+import { getSend } from "@/lib/mail/newsletter/progress";
+import { formatDate } from "@/lib/site";
+import { retryFailedAction } from "../actions";
+
+export const metadata = { title: "Send" };
+
+export default async function SendPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ retried?: string }> }) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  await requireStaff(`/admin/sends/${id}`);
+  const send = await getSend(id);
+  if (!send) notFound();
+  return (
+    <div className="wrap narrow">
+      <p className="meta">
+        <Link href="/admin/sends">← All sends</Link>
+      </p>
+      <h1>{send.headline}</h1>
+      <dl className="facts">
+        <dt>Audience</dt>
+        <dd>
+          {send.total} recipients: {send.fullCount} full, {send.teaserCount} teaser
+        </dd>
+        <dt>Requested</dt>
+        <dd>{formatDate(send.createdAt)}</dd>
+        {send.finishedAt ? (
+          <>
+            <dt>Finished</dt>
+            <dd>{formatDate(send.finishedAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <SendProgress sendId={send.id} initial={send} />
+      {sp.retried ? (
+        <p className="notice" role="status">
+          {sp.retried} failed deliver{sp.retried === "1" ? "y" : "ies"} queued again.
+        </p>
+      ) : null}
+      {send.failed > 0 ? (
+        <form action={retryFailedAction}>
+          <input type="hidden" name="sendId" value={send.id} />
+          <button className="button secondary" type="submit">
+            Retry failed deliveries
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
