@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { pieces, type Piece } from "@/db/schema";
+import { pieces, sends, type Piece } from "@/db/schema";
 
 export const STATUSES = ["draft", "scheduled", "published"] as const;
 export type PieceStatus = (typeof STATUSES)[number];
@@ -46,4 +46,10 @@ export async function listPiecesForStaff(opts: { status?: PieceStatus; q?: strin
 export async function getPieceForStaff(id: string): Promise<Piece | null> {
   const [row] = await (await db()).select().from(pieces).where(eq(pieces.id, id));
   return row ?? null;
+}
+
+/** The newsletter send of a piece, if it was mailed. */
+export async function sendIdOfPiece(pieceId: string): Promise<string | null> {
+  const [row] = await (await db()).select({ id: sends.id }).from(sends).where(eq(sends.pieceId, pieceId));
+  return row?.id ?? null;
 }

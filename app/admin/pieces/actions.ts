@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/guards";
 import { renderMarkdown } from "@/lib/markdown";
+import { sendTestEmail, TestEmailError } from "@/lib/mail/newsletter/test-email";
 import { savePiece, type SaveIntent } from "@/lib/publishing/editor";
 import { pieceFormFromData, type FieldErrors } from "@/lib/publishing/input";
 
@@ -29,4 +30,17 @@ export async function previewAction(input: { teaser: string; analysis: string })
   await requireStaff("/admin/pieces");
   const v = PreviewInput.parse(input);
   return { teaserHtml: renderMarkdown(v.teaser), analysisHtml: renderMarkdown(v.analysis) };
+}
+
+export async function sendTestEmailAction(form: FormData): Promise<void> {
+  const staff = await requireStaff("/admin/pieces");
+  const id = z.uuid().parse(form.get("id"));
+  let outcome = "sent";
+  try {
+    await sendTestEmail(id, staff.email);
+  } catch (err) {
+    if (!(err instanceof TestEmailError)) throw err;
+    outcome = "refused";
+  }
+  redirect(`/admin/pieces/${id}?test=${outcome}`);
 }

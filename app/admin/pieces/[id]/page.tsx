@@ -5,7 +5,10 @@ import { PieceEditor } from "@/components/admin/piece-editor";
 import { requireStaff } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/pieces";
 import { editorValues } from "@/lib/publishing/editor-values";
-import { getPieceForStaff } from "@/lib/publishing/queries";
+import { getPieceForStaff, sendIdOfPiece } from "@/lib/publishing/queries";
+import { SendProgress } from "@/components/admin/send-progress";
+import { sendProgress } from "@/lib/mail/newsletter/progress";
+import { sendTestEmailAction } from "../actions";
 import { formatDate, pieceHref } from "@/lib/site";
 
 export const metadata = { title: "Edit piece" };
@@ -17,7 +20,7 @@ const SAVED: Record<string, string> = {
   unpublish: "Unpublished. Readers no longer see it.",
 };
 
-export default async function EditPiecePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function EditPiecePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; test?: string }> }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   await requireStaff(`/admin/pieces/${id}`);
   const parsed = z.uuid().safeParse(id);
@@ -25,6 +28,8 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
   const piece = await getPieceForStaff(parsed.data);
   if (!piece) notFound();
   const categories = (await listCategories()).map((c) => c.name);
+  const sendId = await sendIdOfPiece(piece.id);
+  const progress = sendId ? await sendProgress(sendId) : null;
   return (
     <div className="wrap">
       <p className="meta">
@@ -46,6 +51,20 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
           {SAVED[sp.saved]}
         </p>
       ) : null}
+      {sendId && progress ? (
+        <section className="notice" aria-label="Newsletter send">
+          <strong>Newsletter:</strong> <SendProgress sendId={sendId} initial={progress} />{" "}
+          <Link href={`/admin/sends/${sendId}`}>Details</Link>
+        </section>
+      ) : null}
+      <form action={sendTestEmailAction} className="toolbar">
+        <input type="hidden" name="id" value={piece.id} />
+        <button className="button secondary" type="submit">
+          Send test email
+        </button>
+        {sp.test === "sent" ? <span role="status">Test email sent to you.</span> : null}
+        {sp.test === "refused" ? <span role="alert" className="field-error">Test mails go to staff addresses only.</span> : null}
+      </form>
       <PieceEditor key={piece.updatedAt.toISOString()} initial={editorValues(piece)} categories={categories} />
     </div>
   );
