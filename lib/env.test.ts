@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig, REQUIRED_OUTSIDE_DEMO } from "./env";
+
+const real = {
+  DATABASE_URL: "postgres://u:p@db.example.com:5432/esm",
+  STRIPE_SECRET_KEY: "sk_test_abc",
+  STRIPE_WEBHOOK_SECRET: "whsec_abc",
+  RESEND_API_KEY: "re_abc",
+  AUTH_SECRET: "s".repeat(32),
+  APP_URL: "https://insight.example.com/",
+};
+
+describe("configuration", () => {
+  it("outside demo mode, names every missing key", () => {
+    expect(() => parseConfig({})).toThrow(ConfigError);
+    try {
+      parseConfig({ DEMO_MODE: "false", RESEND_API_KEY: "re_x" });
+    } catch (err) {
+      const msg = (err as Error).message;
+      for (const k of REQUIRED_OUTSIDE_DEMO.filter((k) => k !== "RESEND_API_KEY")) expect(msg).toContain(k);
+      expect(msg).not.toContain("RESEND_API_KEY");
+    }
+  });
+
+  it("with the real keys, uses the real services and no stand-in", () => {
+    const c = parseConfig(real);
+    expect(c.demoMode).toBe(false);
+    expect(c.appUrl).toBe("https://insight.example.com");
+    expect(c.databaseUrl).toBe(real.DATABASE_URL);
+    expect(c.stripe.standinPort).toBeUndefined();
+    expect(c.resend?.apiKey).toBe("re_abc");
+    expect(c.adminEmails).toEqual([]);
+  });
+
+  it("demo mode fills in the embedded defaults", () => {
+    const c = parseConfig({ DEMO_MODE: "true", DATA_DIR: ".data-test", AUTH_SECRET: "x" });
+    expect(c.demoMode).toBe(true);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.stripe.standinPort).toBe(12111);
+    expect(c.resend).toBeUndefined();
+    expect(c.adminEmails).toEqual(["admin@example.com"]);
+  });
+
+  it("refuses malformed values with a clear message", () => {
+    expect(() => parseConfig({ ...real, APP_URL: "not a url" })).toThrow(/APP_URL/);
+    expect(() => parseConfig({ ...real, PAYMENT_GRACE_DAYS: "-1" })).toThrow(/PAYMENT_GRACE_DAYS/);
+    expect(() => parseConfig({ ...real, DEMO_MODE: "maybe" })).toThrow(/DEMO_MODE/);
+  });
+});
