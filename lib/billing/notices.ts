@@ -17,7 +17,7 @@ export async function notifyAfterEvent(event: Stripe.Event, customerId: string):
   try {
     if (event.type === "invoice.payment_failed") {
       const graceEnds = new Date(Date.now() + cfg.paymentGraceDays * 86_400_000);
-      const mail = await renderPaymentFailed({ portalUrl: `${cfg.appUrl}/account`, graceEndsAt: formatDate(graceEnds), publication });
+      const mail = await renderPaymentFailed({ portalUrl: `${cfg.appUrl}/account/billing`, graceEndsAt: formatDate(graceEnds), publication });
       await sendMail({ to: user.email, subject: "Your payment didn’t go through", ...mail });
     } else {
       const mail = await renderWelcome({
