@@ -95,7 +95,7 @@ test("the sign-in mail rate limit answers clearly", async ({ page }) => {
 
 test("the admin address reaches /admin; a reader is refused", async ({ page }) => {
   await signInByLink(page, "admin@example.com", "/admin");
-  await expect(page.getByRole("heading", { name: "Staff home" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   await page.context().clearCookies();
 
   const res = await page.goto("/admin");

@@ -1,14 +1,108 @@
+import Link from "next/link";
+import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/guards";
+import { dailyGrowth, membershipCounts, mrr } from "@/lib/admin/dashboard";
+import { latestSends } from "@/lib/admin/sends-summary";
+import { currentPolicy } from "@/lib/admin/request";
+import { formatDateTime, formatMoney } from "@/lib/admin/format";
+import { subscribersHref, type SubscriberFilter } from "@/lib/admin/subscribers";
+import { GrowthChart } from "@/components/admin/growth-chart";
+import "./admin.css";
 
-export default async function AdminHome() {
-  const staff = await requireStaff("/admin");
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
+
+const number = new Intl.NumberFormat("en-GB");
+
+export default async function AdminDashboard() {
+  await requireStaff("/admin");
+  const policy = currentPolicy();
+  const [counts, revenue, growth, recentSends] = await Promise.all([
+    membershipCounts(policy),
+    mrr(policy),
+    dailyGrowth(policy.now, 30),
+    latestSends(5),
+  ]);
+  const cards: { label: string; value: number; filter: SubscriberFilter }[] = [
+    { label: "Free members", value: counts.free, filter: "free" },
+    { label: "Paying subscribers", value: counts.paying, filter: "paying" },
+    { label: "Trialing", value: counts.trialing, filter: "trialing" },
+    { label: "Past due", value: counts.past_due, filter: "past_due" },
+    { label: "Complimentary", value: counts.complimentary, filter: "complimentary" },
+  ];
   return (
-    <div className="wrap narrow">
-      <h1>Staff home</h1>
-      <p>
-        Welcome, {staff.email}. Writing, scheduling and sending pieces arrive here next; for now this page confirms
-        your staff access.
-      </p>
+    <div className="wrap admin-page">
+      <h1>Dashboard</h1>
+
+      <section aria-labelledby="members-title">
+        <h2 id="members-title" className="admin-section-title">
+          Members
+        </h2>
+        <ul className="stat-grid stat-list">
+          {cards.map((c) => (
+            <li key={c.filter} className="stat">
+              <Link href={subscribersHref({ status: c.filter })} className="stat-link">
+                <span className="label">{c.label}</span>
+                <span className="value" data-testid={`stat-${c.filter}`}>
+                  {number.format(c.value)}
+                </span>
+              </Link>
+            </li>
+          ))}
+          <li className="stat">
+            <span className="label">MRR</span>
+            <span className="value" data-testid="stat-mrr">
+              {revenue.length === 0 ? formatMoney(0, "usd") : revenue.map((r) => formatMoney(r.monthly, r.currency)).join(" + ")}
+            </span>
+            <span className="stat-note">Active paid subscriptions; yearly counted as 1/12. Trials and past due excluded.</span>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="growth-title">
+        <h2 id="growth-title" className="admin-section-title">
+          Growth
+        </h2>
+        <GrowthChart series={growth} />
+      </section>
+
+      <section aria-labelledby="sends-title">
+        <h2 id="sends-title" className="admin-section-title">
+          Latest sends
+        </h2>
+        {recentSends.length === 0 ? (
+          <p className="meta">No newsletter has been sent yet.</p>
+        ) : (
+          <ul className="send-list">
+            {recentSends.map((s) => (
+              <li key={s.id} className="send-item">
+                <div className="send-head">
+                  <strong>{s.headline}</strong>
+                  <span className="badge">{s.status}</span>
+                </div>
+                <label className="send-progress">
+                  <span>
+                    {number.format(s.sent)} of {number.format(s.total)} sent
+                    {s.failed > 0 ? `, ${number.format(s.failed)} failed` : ""}
+                    {s.pending > 0 ? `, ${number.format(s.pending)} waiting` : ""}
+                  </span>
+                  <progress className="progress" max={Math.max(1, s.total)} value={s.sent} />
+                </label>
+                <span className="meta">
+                  {s.finishedAt
+                    ? `Finished ${formatDateTime(s.finishedAt)}`
+                    : s.startedAt
+                      ? `Started ${formatDateTime(s.startedAt)}`
+                      : `Queued ${formatDateTime(s.createdAt)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link href="/admin/sends">All sends →</Link>
+        </p>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/guards";
+import { accountRole, listStaff } from "@/lib/admin/staff";
+import { config } from "@/lib/env";
+import { formatDate } from "@/lib/site";
+import { PromoteForm } from "@/components/admin/promote-form";
+import { InlineAction } from "@/components/admin/inline-action";
+import { demoteAction } from "./actions";
+import "../admin.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Staff", robots: { index: false } };
+
+export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdmin("/admin/staff");
+  const [staff, demoted] = await Promise.all([listStaff(config().adminEmails), searchParams.then((sp) => accountRole(sp.demoted))]);
+  return (
+    <div className="wrap admin-page">
+      <h1>Staff</h1>
+      <p className="meta">
+        Editors write, publish and send pieces and manage subscribers. Admins also manage staff and read the audit log. Addresses in
+        ADMIN_EMAILS are made admin at every sign-in, so they cannot be demoted here.
+      </p>
+      {demoted?.role === "reader" ? (
+        <p className="notice" role="status">
+          {demoted.email} is now a reader.
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">Staff members</caption>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Since</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link href={`/admin/subscribers/${s.id}`}>{s.email}</Link>
+                </th>
+                <td>{s.role === "admin" ? "Admin" : "Editor"}</td>
+                <td>{formatDate(s.createdAt)}</td>
+                <td>
+                  {s.fixed ? (
+                    <span className="meta">Fixed (ADMIN_EMAILS)</span>
+                  ) : s.id === admin.userId ? (
+                    <span className="meta">You</span>
+                  ) : (
+                    <InlineAction
+                      action={demoteAction}
+                      fields={{ userId: s.id }}
+                      label="Demote to reader"
+                      accessibleLabel={`Demote ${s.email} to reader`}
+                      pendingLabel="Demoting…"
+                      confirm={`Make ${s.email} a reader? They lose access to the staff area at once.`}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section className="admin-section" aria-labelledby="promote-title">
+        <h2 id="promote-title" className="admin-section-title">
+          Promote a reader to editor
+        </h2>
+        <PromoteForm />
+      </section>
+    </div>
+  );
+}

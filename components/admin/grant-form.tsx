@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { grantAction } from "@/app/admin/subscribers/[id]/actions";
+import type { FormState } from "@/lib/admin/request";
+
+export function GrantForm({ userId, minDate }: { userId: string; minDate: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(grantAction, {});
+  const untilError = state.fieldErrors?.until;
+  const noteError = state.fieldErrors?.note;
+  return (
+    <form className="form" action={action} noValidate>
+      <input type="hidden" name="userId" value={userId} />
+      <label>
+        Access until
+        <input
+          type="date"
+          name="until"
+          min={minDate}
+          aria-invalid={untilError ? true : undefined}
+          aria-describedby={untilError ? "until-hint until-error" : "until-hint"}
+        />
+      </label>
+      <p className="field-hint" id="until-hint">
+        Access lasts through the end of that day (UTC). Leave it empty for no end date.
+      </p>
+      {untilError ? (
+        <p id="until-error" className="field-error" role="alert">
+          {untilError}
+        </p>
+      ) : null}
+      <label>
+        Note
+        <textarea
+          name="note"
+          rows={2}
+          maxLength={500}
+          aria-invalid={noteError ? true : undefined}
+          aria-describedby={noteError ? "note-error" : undefined}
+        />
+      </label>
+      {noteError ? (
+        <p id="note-error" className="field-error" role="alert">
+          {noteError}
+        </p>
+      ) : null}
+      {state.error && !untilError && !noteError ? (
+        <p className="notice error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.ok && state.message ? (
+        <p className="notice" role="status">
+          {state.message}
+        </p>
+      ) : null}
+      <div>
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Granting…" : "Grant complimentary access"}
+        </button>
+      </div>
+    </form>
+  );
+}

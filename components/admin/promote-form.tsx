@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import { promoteAction } from "@/app/admin/staff/actions";
+import type { FormState } from "@/lib/admin/request";
+
+export function PromoteForm() {
+  const [state, action, pending] = useActionState<FormState, FormData>(promoteAction, {});
+  return (
+    <form className="form" action={action} noValidate>
+      <label>
+        Email
+        <input
+          type="email"
+          name="email"
+          autoComplete="off"
+          required
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? "promote-hint promote-error" : "promote-hint"}
+        />
+      </label>
+      <p className="field-hint" id="promote-hint">
+        The person needs an account (signed in once, or imported). They become an editor: they can write, publish and send pieces and manage
+        subscribers.
+      </p>
+      {state.error ? (
+        <p id="promote-error" className="notice error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.ok && state.message ? (
+        <p className="notice" role="status">
+          {state.message}
+        </p>
+      ) : null}
+      <div>
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Promoting…" : "Promote to editor"}
+        </button>
+      </div>
+    </form>
+  );
+}
