@@ -152,6 +152,13 @@ export const subscriptions = pgTable(
   (t) => [index("subscriptions_customer_idx").on(t.customerId), index("subscriptions_user_idx").on(t.userId)],
 );
 
+/** Orders concurrent syncs of one customer: only a sync newer than the last one written may write. */
+export const stripeSyncState = pgTable("stripe_sync_state", {
+  customerId: text("customer_id").primaryKey(),
+  startedGeneration: integer("started_generation").notNull().default(0),
+  writtenGeneration: integer("written_generation").notNull().default(0),
+});
+
 export const stripeEvents = pgTable("stripe_events", {
   id: text("id").primaryKey(),
   type: text("type").notNull(),
@@ -219,6 +226,10 @@ export const sends = pgTable("sends", {
   startedAt: at("started_at"),
   finishedAt: at("finished_at"),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** Deliveries the provider accepted (sent, then maybe delivered or bounced). */
+  sentCount: integer("sent_count").notNull().default(0),
+  /** Deliveries that failed for good (until a retry round re-queues them). */
+  failedCount: integer("failed_count").notNull().default(0),
 });
 
 export const deliveries = pgTable(
@@ -241,6 +252,7 @@ export const deliveries = pgTable(
   (t) => [
     uniqueIndex("deliveries_send_email_uq").on(t.sendId, t.email),
     index("deliveries_send_batch_idx").on(t.sendId, t.batch),
+    index("deliveries_provider_idx").on(t.providerId),
   ],
 );
 
@@ -263,3 +275,62 @@ export type Piece = typeof pieces.$inferSelect;
 export type NewPiece = typeof pieces.$inferInsert;
 export type Subscription = typeof subscriptions.$inferSelect;
 export type ComplimentaryGrant = typeof complimentaryGrants.$inferSelect;
+
+/**
+ * Newsletter fan-out: one row per batch of up to 100 deliveries of one variant. The status
+ * is the lock a sender claims (pending → sending with a lease → sent | failed); a batch whose
+ * lease ran out (its worker died) can be claimed again and is re-sent under the same
+ * idempotency key, so the provider replays instead of sending twice.
+ */
+export const sendBatches = pgTable(
+  "send_batches",
+  {
+    sendId: text("send_id")
+      .notNull()
+      .references(() => sends.id, { onDelete: "cascade" }),
+    batch: integer("batch").notNull(),
+    variant: text("variant").$type<"full" | "teaser">().notNull(),
+    /** 0 for the first attempt; retry rounds of failed deliveries get new batches with round > 0. */
+    round: integer("round").notNull().default(0),
+    size: integer("size").notNull(),
+    status: text("status").$type<"pending" | "sending" | "sent" | "failed">().notNull().default("pending"),
+    leaseUntil: at("lease_until"),
+    claimToken: text("claim_token"),
+    claimedBy: text("claimed_by"),
+    claims: integer("claims").notNull().default(0),
+    error: text("error"),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sendId, t.batch] }),
+    index("send_batches_claim_idx").on(t.sendId, t.status, t.batch),
+  ],
+);
+
+/**
+ * Each variant of a send, rendered once (with the unsubscribe placeholder) and kept until the send
+ * finishes, so every worker and every replay of a batch sends byte-identical mail. Holds the full
+ * analysis for the full variant: read only by lib/mail/newsletter/templates.ts.
+ */
+export const sendTemplates = pgTable(
+  "send_templates",
+  {
+    sendId: text("send_id")
+      .notNull()
+      .references(() => sends.id, { onDelete: "cascade" }),
+    variant: text("variant").$type<"full" | "teaser">().notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sendId, t.variant] })],
+);
+
+/** Resend webhook deliveries already handled, by svix-id (a duplicate is acknowledged and skipped). */
+export const resendWebhookEvents = pgTable("resend_webhook_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  emailId: text("email_id"),
+  receivedAt: at("received_at").notNull().defaultNow(),
+});

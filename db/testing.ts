@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { openDatabase, setDatabaseForTests, type Db } from "./client";
+import { stopBossForTests } from "@/lib/jobs/boss";
 
 export type DbKind = "pglite" | "postgres";
 
@@ -16,11 +17,20 @@ export interface TestDatabase {
 
 /** A fresh, migrated database: in-memory PGlite, or a throwaway database on the PostgreSQL server. */
 export async function freshDatabase(kind: DbKind): Promise<TestDatabase> {
+  await stopBossForTests();
   if (kind === "pglite") {
     const h = await openDatabase({});
     await h.migrate();
     setDatabaseForTests(h);
-    return { kind, db: h.db, close: async () => (setDatabaseForTests(undefined), h.close()) };
+    return {
+      kind,
+      db: h.db,
+      close: async () => {
+        await stopBossForTests();
+        setDatabaseForTests(undefined);
+        await h.close();
+      },
+    };
   }
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("DATABASE_URL is not set");
@@ -37,6 +47,7 @@ export async function freshDatabase(kind: DbKind): Promise<TestDatabase> {
     kind,
     db: h.db,
     close: async () => {
+      await stopBossForTests();
       setDatabaseForTests(undefined);
       await h.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -38,7 +38,15 @@ const schema = z.object({
   STRIPE_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
   SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  EMBEDDED_WORKER: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v !== "false" && v !== "0"),
   PAYMENT_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  /** Newsletter fan-out: concurrent senders per send in one worker process (and jobs per send). */
+  NEWSLETTER_LANES: z.coerce.number().int().min(1).max(32).default(4),
+  /** Newsletter fan-out: how long a claimed batch stays locked to its worker without a renewal. */
+  NEWSLETTER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -62,6 +70,11 @@ export interface Config {
     standinPort: number | undefined;
   };
   paymentGraceDays: number;
+  /** Secret of the Resend (svix) webhook; the demo default only in demo mode. */
+  resendWebhookSecret: string | undefined;
+  newsletter: { lanes: number; leaseSeconds: number };
+  /** Run the job queue's workers inside the app process (default); `npm run worker` runs them alone. */
+  embeddedWorker: boolean;
   signInLimits: { perEmail: number; perIp: number; windowMinutes: number };
 }
 
@@ -81,6 +94,8 @@ export class ConfigError extends Error {
 
 export const DEMO_STRIPE_KEY = "sk_test_standin";
 export const DEMO_WEBHOOK_SECRET = "whsec_demo_standin_secret";
+/** svix-format secret (whsec_ + base64 of 32 bytes) for the Resend webhook in demo mode. */
+export const DEMO_RESEND_WEBHOOK_SECRET = "whsec_ZXNtLWluc2lnaHQgZGVtbyByZXNlbmQgd2ViaG9vayE=";
 
 function embeddedSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
@@ -134,6 +149,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       standinPort: usesStandin ? env.STRIPE_STANDIN_PORT : undefined,
     },
     paymentGraceDays: env.PAYMENT_GRACE_DAYS,
+    resendWebhookSecret: env.RESEND_WEBHOOK_SECRET ?? (demo ? DEMO_RESEND_WEBHOOK_SECRET : undefined),
+    newsletter: { lanes: env.NEWSLETTER_LANES, leaseSeconds: env.NEWSLETTER_LEASE_SECONDS },
+    embeddedWorker: env.EMBEDDED_WORKER,
     signInLimits: { perEmail: env.SIGNIN_LIMIT_PER_EMAIL, perIp: env.SIGNIN_LIMIT_PER_IP, windowMinutes: 15 },
   };
 }

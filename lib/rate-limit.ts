@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt } from "drizzle-orm";
+import { and, count, eq, gt, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { rateLimitHits } from "@/db/schema";
 
@@ -10,6 +10,8 @@ export async function takeToken(bucket: string, limit: number, windowMs: number,
   const d = await db();
   const since = new Date(now.getTime() - windowMs);
   return d.transaction(async (tx) => {
+    // Serialize takers of one bucket, or concurrent requests would all see room (READ COMMITTED).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${bucket}))`);
     const [row] = await tx
       .select({ n: count() })
       .from(rateLimitHits)

@@ -199,7 +199,7 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
       }
       const locked = await redeemCode(email, code, at(MIN));
       expect(locked).toEqual({ ok: false, error: "Too many wrong codes. Request a new sign-in email." });
-      // Further guesses do not move the counter past the limit's meaning.
+      // Locked: every further guess is refused, right or wrong.
       expect((await redeemCode(email, wrong, at(MIN))).ok).toBe(false);
       expect((await redeemCode(email, code, at(MIN))).ok).toBe(false);
     });
@@ -244,12 +244,8 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
       expect(await takeToken(b, 1, MIN, T0)).toBe(true);
     });
 
-    // KNOWN BUG on PostgreSQL (see the report): takeToken counts then inserts inside a READ COMMITTED
-    // transaction with no lock, so concurrent callers all see room and all insert. PGlite has one
-    // connection and runs transactions one at a time, so it holds there. When the bug is fixed this
-    // `fails` test starts failing: turn it into a plain `it`.
-    const concurrent = kind === "postgres" ? it.fails : it;
-    concurrent("concurrent requests never get more than the limit", async () => {
+    // takeToken serializes one bucket with an advisory lock; without it PostgreSQL let 6–8 of 20 through.
+    it("concurrent requests never get more than the limit", async () => {
       const limit = 5;
       for (let round = 0; round < 20; round++) {
         const bucket = `sign-in:ip:race-${round}-${crypto.randomUUID()}`;
@@ -345,12 +341,9 @@ describe("safeNext", () => {
     expectSameOriginRelative(result);
   });
 
-  // KNOWN BUG (see the report): dot segments survive the prefix checks and are collapsed by
-  // `new URL`, so the answer becomes protocol-relative "//evil.com", which a redirect
-  // (app/billing/success/route.ts: `new URL(next, req.nextUrl)`) sends off-site. These are written
-  // as `fails`: when safeNext is fixed they will start failing — then make them plain `it.each`.
-  it.fails.each(["/.//evil.com", "/%2e//evil.com", "/%2E%2E//evil.com", "/a/..//evil.com", "/..//evil.com/x?y#z", "/./%2e//evil.com"])(
-    "KNOWN BUG: keeps the dot-segment trick %j same-origin",
+  // Dot segments are collapsed by URL parsing ("/.//evil.com" → "//evil.com"); the result is checked again.
+  it.each(["/.//evil.com", "/%2e//evil.com", "/%2E%2E//evil.com", "/a/..//evil.com", "/..//evil.com/x?y#z", "/./%2e//evil.com"])(
+    "keeps the dot-segment trick %j same-origin",
     (input) => {
       expectSameOriginRelative(safeNext(input));
     },

@@ -6,7 +6,9 @@ export function safeNext(next: unknown, fallback = "/"): string {
   try {
     const url = new URL(next, "http://same-origin.invalid");
     if (url.origin !== "http://same-origin.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // Parsing collapses dot segments ("/.//evil.com" → "//evil.com"): check the result again.
+    return path.startsWith("//") || path.startsWith("/\\") ? fallback : path;
   } catch {
     return fallback;
   }

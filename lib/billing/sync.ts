@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db } from "@/db/client";
-import { subscriptions, users } from "@/db/schema";
+import { stripeSyncState, subscriptions, users } from "@/db/schema";
 import { stripe } from "./stripe";
 
 /**
@@ -14,6 +14,8 @@ export interface SyncResult {
   userId: string | null;
   subscriptions: number;
   deleted: boolean;
+  /** A newer sync of the same customer had already written; this one wrote nothing. */
+  superseded?: true;
 }
 
 const fromUnix = (t: number | null | undefined) => (typeof t === "number" ? new Date(t * 1000) : null);
@@ -38,12 +40,31 @@ async function listAllSubscriptions(customerId: string): Promise<Stripe.Subscrip
   return out;
 }
 
+/** Each sync takes a generation before it reads Stripe; the newest-started sync's view wins. */
+async function startGeneration(customerId: string): Promise<number> {
+  const [row] = await (await db())
+    .insert(stripeSyncState)
+    .values({ customerId, startedGeneration: 1 })
+    .onConflictDoUpdate({ target: stripeSyncState.customerId, set: { startedGeneration: sql`${stripeSyncState.startedGeneration} + 1` } })
+    .returning({ generation: stripeSyncState.startedGeneration });
+  if (!row) throw new Error("could not start a sync generation");
+  return row.generation;
+}
+
 export async function syncCustomer(customerId: string): Promise<SyncResult> {
+  const generation = await startGeneration(customerId);
   const customer = await readCustomer(customerId);
   const subs = customer ? await listAllSubscriptions(customerId) : [];
   const d = await db();
   return d.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${customerId}))`);
+    // A sync that started later (so read Stripe later) already wrote: this older view must not land.
+    const [claimed] = await tx
+      .update(stripeSyncState)
+      .set({ writtenGeneration: generation })
+      .where(and(eq(stripeSyncState.customerId, customerId), lt(stripeSyncState.writtenGeneration, generation)))
+      .returning({ g: stripeSyncState.writtenGeneration });
+    if (!claimed) return { customerId, userId: null, subscriptions: subs.length, deleted: !customer, superseded: true };
     let [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.stripeCustomerId, customerId));
     const metaUser = customer?.metadata?.userId;
     if (!owner && metaUser) {

@@ -26,3 +26,10 @@ export function boss(): Promise<PgBoss> {
 export function setBossForTests(b: PgBoss | undefined): void {
   store.esmBoss = b ? Promise.resolve(b) : undefined;
 }
+
+/** Stops the process queue (if one was started) so the next test database gets its own. */
+export async function stopBossForTests(): Promise<void> {
+  const running = store.esmBoss;
+  store.esmBoss = undefined;
+  if (running) await (await running).stop({ graceful: false, close: false }).catch(() => undefined);
+}

@@ -58,3 +58,23 @@ export async function insertReader(d: Db, email: string, stripeCustomerId: strin
   if (!row) throw new Error(`could not insert user ${email}`);
   return row.id;
 }
+
+export interface MirrorRow extends SubscriptionFacts {
+  customerId: string;
+  userId: string | null;
+}
+
+/** Deletes the customer's rows from `subscriptions` and returns them (one statement: reads and resets at once). */
+export async function drainMirror(d: Db, customerId: string): Promise<MirrorRow[]> {
+  const rows = await d.delete(subscriptions).where(eq(subscriptions.customerId, customerId)).returning({
+    id: subscriptions.id,
+    customerId: subscriptions.customerId,
+    userId: subscriptions.userId,
+    status: subscriptions.status,
+    priceId: subscriptions.priceId,
+    interval: subscriptions.interval,
+    cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
+    currentPeriodEnd: subscriptions.currentPeriodEnd,
+  });
+  return rows.sort(byId);
+}

@@ -27,6 +27,7 @@ export async function startAppStandin(): Promise<AppStandin> {
     port: standin.port,
     protocol: "http",
     maxNetworkRetries: 0,
+    telemetry: false,
   });
   setStripeForTests(client);
   return {
@@ -68,4 +69,74 @@ export function checkoutSessionId(checkoutUrl: string): string {
   const id = new URL(checkoutUrl).pathname.split("/").pop();
   if (!id) throw new Error(`not a checkout URL: ${checkoutUrl}`);
   return decodeURIComponent(id);
+}
+
+export interface HeldRequest {
+  /** Resolves once a matching request has been answered by the stand-in (its response is then held). */
+  reached: Promise<void>;
+  /** Hands the held response on to the SDK. */
+  release(): void;
+}
+
+export interface GatedStripe {
+  client: Stripe;
+  /** Holds the response of the next request with this method whose path (with query) matches. */
+  holdNext(method: string, path: RegExp): HeldRequest;
+}
+
+type MakeRequest = InstanceType<typeof Stripe.HttpClient>["makeRequest"];
+interface PendingHold {
+  method: string;
+  path: RegExp;
+  reached: () => void;
+  released: Promise<void>;
+}
+
+/** Stripe's Node HTTP client, except that it can hold back one matching response. */
+class GatedHttpClient extends Stripe.HttpClient {
+  private readonly inner = Stripe.createNodeHttpClient();
+  pending: PendingHold | null = null;
+
+  override getClientName(): string {
+    return "gated-node";
+  }
+
+  override async makeRequest(...args: Parameters<MakeRequest>): ReturnType<MakeRequest> {
+    const response = await this.inner.makeRequest(...args);
+    const [, , path, method] = args;
+    const hold = this.pending;
+    if (hold && hold.method === method && hold.path.test(path)) {
+      this.pending = null;
+      hold.reached();
+      await hold.released;
+    }
+    return response;
+  }
+}
+
+/**
+ * A Stripe client for the stand-in whose next matching response can be held back, to order
+ * concurrent calls deterministically (e.g. "A has read, B runs to the end, then A goes on").
+ */
+export function gatedStripe(app: AppStandin): GatedStripe {
+  const httpClient = new GatedHttpClient();
+  const client = new Stripe("sk_test_integration", {
+    host: "localhost",
+    port: app.standin.port,
+    protocol: "http",
+    maxNetworkRetries: 0,
+    telemetry: false,
+    httpClient,
+  });
+  return {
+    client,
+    holdNext(method, path) {
+      let reached = (): void => {};
+      let release = (): void => {};
+      const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      httpClient.pending = { method, path, reached, released };
+      return { reached: reachedPromise, release };
+    },
+  };
 }

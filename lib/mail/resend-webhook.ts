@@ -1,0 +1,109 @@
+import { and, eq } from "drizzle-orm";
+import { Webhook } from "svix";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { deliveries, resendWebhookEvents } from "@/db/schema";
+import { config } from "@/lib/env";
+import { suppressAddress } from "./suppression";
+
+/**
+ * Resend's webhook (signed by svix). Verify the signature on the raw body, skip an svix-id we
+ * have seen, then act, in one transaction with recording the id (a failure records nothing and
+ * answers 500, so Resend retries):
+ * - email.bounced with a permanent (hard) bounce → the addresses are suppressed, delivery bounced;
+ * - email.complained → the addresses are suppressed;
+ * - email.delivered → the delivery (matched by provider id) is marked delivered;
+ * - anything else → acknowledged and ignored.
+ */
+export type ResendWebhookOutcome =
+  | { status: 400; body: { error: string } }
+  | { status: 503; body: { error: string } }
+  | { status: 200; body: { received: true; duplicate?: true; ignored?: true } };
+
+const headersSchema = z.object({
+  "svix-id": z.string().min(1).max(200),
+  "svix-timestamp": z.string().min(1).max(30),
+  "svix-signature": z.string().min(1).max(2000),
+});
+
+const dataSchema = z.object({
+  email_id: z.string().min(1).max(200).optional(),
+  to: z.union([z.array(z.string()), z.string()]).optional(),
+  bounce: z.object({ type: z.string().optional(), subType: z.string().optional(), message: z.string().optional() }).optional(),
+});
+
+const eventSchema = z.object({
+  type: z.string().min(1).max(100),
+  created_at: z.string().optional(),
+  data: z.unknown().optional(),
+});
+
+/** Resend calls a hard bounce "Permanent" (others: "Transient", "Undetermined"). */
+const isHardBounce = (type: string | undefined) => (type ?? "").toLowerCase() === "permanent";
+
+function bareAddress(raw: string): string {
+  const m = /<([^>]+)>\s*$/.exec(raw);
+  return (m?.[1] ?? raw).trim().toLowerCase();
+}
+
+export async function handleResendWebhook(rawBody: string, headers: Headers): Promise<ResendWebhookOutcome> {
+  const secret = config().resendWebhookSecret;
+  if (!secret) return { status: 503, body: { error: "RESEND_WEBHOOK_SECRET is not configured" } };
+  const h = headersSchema.safeParse({
+    "svix-id": headers.get("svix-id") ?? undefined,
+    "svix-timestamp": headers.get("svix-timestamp") ?? undefined,
+    "svix-signature": headers.get("svix-signature") ?? undefined,
+  });
+  if (!h.success) return { status: 400, body: { error: "missing svix-id, svix-timestamp or svix-signature header" } };
+  let payload: unknown;
+  try {
+    payload = new Webhook(secret).verify(rawBody, h.data);
+  } catch {
+    return { status: 400, body: { error: "invalid signature" } };
+  }
+  const event = eventSchema.safeParse(payload);
+  if (!event.success) return { status: 400, body: { error: "unexpected event shape" } };
+  const data = dataSchema.safeParse(event.data.data ?? {});
+  const emailId = data.success ? (data.data.email_id ?? null) : null;
+  const recipients = data.success ? [data.data.to ?? []].flat().map(bareAddress).filter((a) => a.includes("@")) : [];
+
+  const d = await db();
+  return d.transaction(async (tx): Promise<ResendWebhookOutcome> => {
+    const [fresh] = await tx
+      .insert(resendWebhookEvents)
+      .values({ id: h.data["svix-id"], type: event.data.type, emailId })
+      .onConflictDoNothing()
+      .returning({ id: resendWebhookEvents.id });
+    if (!fresh) return { status: 200, body: { received: true, duplicate: true } };
+
+    switch (event.data.type) {
+      case "email.bounced": {
+        if (!data.success || !isHardBounce(data.data.bounce?.type)) return { status: 200, body: { received: true, ignored: true } };
+        for (const address of recipients) await suppressAddress(tx, address, "bounced");
+        if (emailId) {
+          await tx
+            .update(deliveries)
+            .set({ status: "bounced", error: data.data.bounce?.message ?? "hard bounce", updatedAt: new Date() })
+            .where(eq(deliveries.providerId, emailId));
+        }
+        return { status: 200, body: { received: true } };
+      }
+      case "email.complained": {
+        for (const address of recipients) await suppressAddress(tx, address, "complained");
+        return { status: 200, body: { received: true } };
+      }
+      case "email.delivered": {
+        if (emailId) {
+          // Only forward: a bounce that arrived first stays a bounce.
+          await tx
+            .update(deliveries)
+            .set({ status: "delivered", updatedAt: new Date() })
+            .where(and(eq(deliveries.providerId, emailId), eq(deliveries.status, "sent")));
+        }
+        return { status: 200, body: { received: true } };
+      }
+      default:
+        return { status: 200, body: { received: true, ignored: true } };
+    }
+  });
+}
