@@ -100,7 +100,8 @@ export const checkoutRoutes: ApiRoute[] = [
         payment_status: "unpaid",
         subscription: null,
         created: now,
-        expires_at: now + SESSION_LIFETIME_SECONDS,
+        // Like Stripe's test clocks, the stand-in's clock moves billing, not how long a session lives.
+        expires_at: Math.floor(Date.now() / 1000) + SESSION_LIFETIME_SECONDS,
       };
       ctx.state.checkoutSessions.set(session.id, session);
       return checkoutSessionJson(ctx, session);

@@ -36,9 +36,9 @@ function checkoutInput(ctx: BillingContext, session: CheckoutSessionRecord): Che
   };
 }
 
-/** Expires an open session past its expires_at. */
-function refreshExpiry(ctx: BillingContext, session: CheckoutSessionRecord): void {
-  if (session.status === "open" && ctx.state.now() >= session.expires_at) session.status = "expired";
+/** Expires an open session past its expires_at (wall-clock time; see api-checkout.ts). */
+function refreshExpiry(_ctx: BillingContext, session: CheckoutSessionRecord): void {
+  if (session.status === "open" && Date.now() / 1000 >= session.expires_at) session.status = "expired";
 }
 
 function showCheckout(ctx: BillingContext, res: ServerResponse, id: string): void {
