@@ -1,5 +1,5 @@
 import { siteConfig } from "@/lib/env";
-import { markdownToText, truncate } from "@/lib/markdown";
+import { pieceDescription } from "@/lib/piece-metadata";
 import type { PieceTeaser } from "@/lib/pieces";
 import { absoluteUrl, ogImageHref, pieceHref } from "@/lib/site";
 
@@ -11,7 +11,7 @@ export function ArticleJsonLd({ piece }: { piece: PieceTeaser }) {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: piece.headline,
-    description: truncate(markdownToText(piece.teaser), 300),
+    description: pieceDescription(piece),
     datePublished: piece.publishedAt.toISOString(),
     dateModified: piece.updatedAt.toISOString(),
     articleSection: piece.category,

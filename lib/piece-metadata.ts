@@ -3,9 +3,16 @@ import { markdownToText, truncate } from "./markdown";
 import type { PieceTeaser } from "./pieces";
 import { ogImageHref, pieceHref } from "./site";
 
+/** The teaser's first sentence (at most 160 characters): meta description, Open Graph, JSON-LD. */
+export function pieceDescription(piece: PieceTeaser): string {
+  const text = markdownToText(piece.teaser);
+  const first = text.match(/^.+?[.!?](?=\s|$)/)?.[0] ?? text;
+  return truncate(first, 160);
+}
+
 /** Page metadata for a piece, from its public fields only. */
 export function pieceMetadata(piece: PieceTeaser): Metadata {
-  const description = truncate(markdownToText(piece.teaser), 200);
+  const description = pieceDescription(piece);
   return {
     title: piece.headline,
     description,
@@ -20,6 +27,7 @@ export function pieceMetadata(piece: PieceTeaser): Metadata {
       section: piece.category,
       images: [{ url: ogImageHref(piece.slug), width: 1200, height: 630, alt: piece.headline }],
     },
-    twitter: { card: "summary_large_image", title: piece.headline, description, images: [ogImageHref(piece.slug)] },
+    // X/Twitter falls back to the og: tags; only the card type is its own.
+    twitter: { card: "summary_large_image" },
   };
 }
