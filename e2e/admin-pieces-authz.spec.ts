@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Request } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
-const PAGES = ["/admin", "/admin/pieces", "/admin/pieces/new"];
+const PAGES = ["/admin", "/admin/pieces", "/admin/pieces/new", "/admin/sends", "/admin/emails"];
 
 interface CapturedAction {
   url: string;
@@ -35,7 +35,7 @@ async function captureSaveAction(browser: Browser, headline: string): Promise<Ca
   return captured;
 }
 
-test("every /admin pieces page refuses anonymous visitors, readers and paying subscribers", async ({ browser }) => {
+test("every /admin pieces, sends and email-template page refuses anonymous visitors, readers and paying subscribers", async ({ browser }) => {
   const anonymous = await browser.newContext();
   for (const path of PAGES) {
     const page = await anonymous.newPage();

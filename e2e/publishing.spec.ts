@@ -91,3 +91,16 @@ test("bad input is refused with clear errors and changes nothing; XSS renders in
   expect(await page.locator("article script").count()).toBe(0);
   expect(await page.locator('article a[href^="javascript:"]').count()).toBe(0);
 });
+
+test("staff preview every mail template at desktop and phone width, with its plain-text part", async ({ page }) => {
+  await signInByLink(page, "admin@example.com", "/admin/emails?t=new-piece-teaser");
+  const frame = page.frameLocator('iframe[title^="Preview: New piece: teaser"]');
+  await expect(frame.getByText("Join ESM Insight →")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Plain-text part" })).toContainText("Unsubscribe");
+  await page.getByRole("link", { name: "Phone (360 px)" }).click();
+  await expect(page.locator("iframe")).toHaveAttribute("style", /width: 360px/);
+  for (const name of ["Sign-in link and code", "Payment failed", "Welcome: subscriber"]) {
+    await page.getByRole("link", { name }).click();
+    await expect(page.locator(`iframe[title="Preview: ${name}"]`)).toBeVisible();
+  }
+});
