@@ -60,7 +60,7 @@ export interface Config {
   authSecret: string;
   adminEmails: string[];
   mailFrom: string;
-  resend: { apiKey: string; baseUrl: string | undefined; webhookSecret: string | undefined } | undefined;
+  resend: { apiKey: string; baseUrl: string | undefined } | undefined;
   stripe: {
     secretKey: string;
     webhookSecret: string;
@@ -138,7 +138,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       .filter(Boolean),
     mailFrom: env.MAIL_FROM ?? `${env.PUBLICATION_NAME} <newsletter@esm-insight.example>`,
     resend: env.RESEND_API_KEY
-      ? { apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, webhookSecret: env.RESEND_WEBHOOK_SECRET }
+      ? { apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL }
       : undefined,
     stripe: {
       secretKey: env.STRIPE_SECRET_KEY ?? DEMO_STRIPE_KEY,

@@ -1,6 +1,6 @@
 /**
- * npm run worker — the job workers without the web app, for scale: any number of these
- * processes (and the app's embedded worker) share the pg-boss queues on PostgreSQL.
+ * npm run worker — the job workers without the web app, for scale: several of these processes
+ * (and the app's embedded worker) share the pg-boss queues on PostgreSQL.
  *
  *   DATABASE_URL=postgres://… npm run worker                     every queue (lib/jobs/worker.ts)
  *   DATABASE_URL=postgres://… npm run worker -- --newsletter-only  only the newsletter fan-out

@@ -11,6 +11,7 @@ import { databaseKinds, freshDatabase, type TestDatabase } from "@/db/testing";
 import { accounts, rateLimitHits, sessions, signInCodes, users, verificationTokens } from "@/db/schema";
 import { config } from "@/lib/env";
 import { takeToken } from "@/lib/rate-limit";
+import { runMaintenance } from "@/lib/jobs/maintenance";
 import { EmailAddress } from "./email";
 import { safeNext } from "./redirect";
 import { unseal } from "./seal";
@@ -384,5 +385,26 @@ describe("EmailAddress", () => {
     const result = EmailAddress.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe("Enter your email address.");
+  });
+});
+
+describe.each(databaseKinds())("maintenance on %s", (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await freshDatabase(kind);
+  });
+  afterAll(async () => t.close());
+
+  it("forgets day-old rate-limit hits and expired sign-in codes, and keeps the rest", async () => {
+    const now = new Date("2026-11-22T12:00:00Z");
+    await t.db.insert(rateLimitHits).values([
+      { bucket: "old", at: new Date(now.getTime() - 2 * 86_400_000) },
+      { bucket: "new", at: new Date(now.getTime() - 60_000) },
+    ]);
+    const live = await issueSignIn("live@example.com", "http://localhost:3000/cb?live", now);
+    await issueSignIn("dead@example.com", "http://localhost:3000/cb?dead", new Date(now.getTime() - 3_600_000));
+    await runMaintenance(now);
+    expect((await t.db.select({ b: rateLimitHits.bucket }).from(rateLimitHits)).map((r) => r.b)).toEqual(["new"]);
+    expect((await t.db.select({ id: signInCodes.id }).from(signInCodes)).map((r) => r.id)).toEqual([live.linkId]);
   });
 });

@@ -1,9 +1,11 @@
 import type { PgBoss } from "pg-boss";
 import { registerPublishingWorkers } from "@/lib/publishing/schedule";
 import { registerNewsletterWorkers } from "@/lib/mail/newsletter/worker";
+import { registerMaintenanceWorkers } from "./maintenance";
 
 /** Every queue's worker. The app runs them embedded; `npm run worker` runs them alone. */
 export async function registerAllWorkers(b: PgBoss): Promise<void> {
   await registerPublishingWorkers(b);
   await registerNewsletterWorkers(b);
+  await registerMaintenanceWorkers(b);
 }
