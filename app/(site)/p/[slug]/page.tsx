@@ -4,8 +4,7 @@ import { ArticleJsonLd } from "@/components/article-json-ld";
 import { PieceArticle } from "@/components/piece-article";
 import { ANONYMOUS } from "@/lib/access";
 import { pieceMetadata } from "@/lib/piece-metadata";
-import { findPublishedBySlug } from "@/lib/pieces";
-import { pieceForViewer } from "@/lib/reading";
+import { pieceForViewer, publishedPiece } from "@/lib/reading";
 
 // The anonymous edition of a piece: static, cached, refreshed on publish. Requests with a
 // session cookie are rewritten to /read/[slug] (next.config.ts), which looks at the viewer.
@@ -18,7 +17,7 @@ export function generateStaticParams(): { slug: string }[] {
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const piece = await findPublishedBySlug((await params).slug);
+  const piece = await publishedPiece((await params).slug);
   return piece ? pieceMetadata(piece) : { title: "Not found" };
 }
 

@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { ArticleJsonLd } from "@/components/article-json-ld";
 import { PieceArticle } from "@/components/piece-article";
 import { pieceMetadata } from "@/lib/piece-metadata";
-import { findPublishedBySlug } from "@/lib/pieces";
-import { pieceForViewer } from "@/lib/reading";
+import { pieceForViewer, publishedPiece } from "@/lib/reading";
 import { currentViewer } from "@/lib/viewer";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const piece = await findPublishedBySlug((await params).slug);
+  const piece = await publishedPiece((await params).slug);
   return piece ? pieceMetadata(piece) : { title: "Not found" };
 }
 
