@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { listCategories, listPublishedSlugs } from "@/lib/pieces";
+import { listCategories, listPublishedSlugs } from "@/lib/pieces/queries";
 import { absoluteUrl, categoryHref, pieceHref } from "@/lib/site";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,8 @@
  * set (dropped afterwards), else a PGlite in a temporary directory. Installed as the process's database.
  */
 import { randomBytes } from "node:crypto";
-import { openDatabase, setDatabaseForTests, type Handle } from "@/db/client";
+import { openDatabase, type Handle } from "@/db/client";
+import { setDatabaseForTests } from "@/lib/db";
 
 export interface BenchDatabase {
   handle: Handle;

@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
-import { spawnResendStandin, type SpawnedResendStandin } from "@/e2e/standins/resend/spawn";
+import { spawnResendStandin, type SpawnedResendStandin } from "@/standins/resend/spawn";
 import { openBenchDatabase, type BenchDatabase } from "./fanout-db";
 import { fmt, startProbe } from "./fanout-measure";
 
@@ -58,10 +58,10 @@ async function main(): Promise<number> {
   // Imported after the environment is set (config() is read on first use).
   const { config } = await import("@/lib/env");
   const { createBoss, setBossForTests } = await import("@/lib/jobs/boss");
-  const { registerNewsletterWorkers } = await import("@/lib/mail/newsletter/worker");
-  const { requestNewsletterSend } = await import("@/lib/mail/newsletter/request");
-  const { sendProgress } = await import("@/lib/mail/newsletter/progress");
-  const { seedManyReaders, seedPiece } = await import("@/lib/mail/newsletter/test-support/fixtures");
+  const { registerNewsletterWorkers } = await import("@/lib/newsletter/worker");
+  const { requestNewsletterSend } = await import("@/lib/newsletter/request");
+  const { sendProgress } = await import("@/lib/newsletter/progress");
+  const { seedManyReaders, seedPiece } = await import("@/test-support/newsletter-fixtures");
   const { sends } = await import("@/db/schema");
 
   let db: BenchDatabase | undefined;

@@ -1,6 +1,6 @@
 import { siteConfig } from "@/lib/env";
-import { pieceDescription } from "@/lib/piece-metadata";
-import type { PieceTeaser } from "@/lib/pieces";
+import { pieceDescription } from "@/lib/pieces/metadata";
+import type { PieceTeaser } from "@/lib/pieces/queries";
 import { absoluteUrl, ogImageHref, pieceHref } from "@/lib/site";
 
 /** NewsArticle structured data. Built from teaser fields only. */

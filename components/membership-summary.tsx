@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MembershipStatus } from "@/lib/access";
+import type { MembershipStatus } from "@/lib/access/rule";
 
 const TEXT: Record<MembershipStatus, string> = {
   anonymous: "Not signed in",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PieceForViewer } from "@/lib/reading";
+import type { PieceForViewer } from "@/lib/pieces/reading";
 import { categoryHref, formatDate, pieceHref } from "@/lib/site";
 import { Paywall } from "./paywall";
 import { RichText } from "./rich-text";

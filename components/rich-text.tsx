@@ -1,4 +1,4 @@
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/pieces/markdown";
 
 /** Staff markdown, rendered through the sanitizer. */
 export function RichText({ markdown, className }: { markdown: string; className?: string }) {

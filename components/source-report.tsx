@@ -1,4 +1,4 @@
-import type { SourceReport as Source } from "@/lib/pieces";
+import type { SourceReport as Source } from "@/lib/pieces/queries";
 import { formatDate } from "@/lib/site";
 
 export function SourceReport({ source }: { source: Source }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PieceTeaser } from "@/lib/pieces";
+import type { PieceTeaser } from "@/lib/pieces/queries";
 import { categoryHref, formatDate, pieceHref } from "@/lib/site";
 import { RichText } from "./rich-text";
 import { VisibilityBadge } from "./visibility-badge";

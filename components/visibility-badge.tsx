@@ -1,4 +1,4 @@
-import type { Visibility } from "@/lib/access";
+import type { Visibility } from "@/lib/access/rule";
 
 const LABELS: Record<Visibility, string> = { public: "Free to read", members: "Members", paid: "Subscribers" };
 

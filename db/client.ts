@@ -2,7 +2,6 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import * as schema from "./schema";
-import { config } from "@/lib/env";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -58,24 +57,4 @@ export async function openDatabase(opts: OpenOptions): Promise<Handle> {
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS }),
     close: () => client.close(),
   };
-}
-
-const store = globalThis as unknown as { esmDb?: Promise<Handle> };
-
-/** The process-wide database, opened on first use (never at import, so `next build` stays offline). */
-export async function handle(): Promise<Handle> {
-  if (!store.esmDb) {
-    const cfg = config();
-    store.esmDb = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
-  }
-  return store.esmDb;
-}
-
-export async function db(): Promise<Db> {
-  return (await handle()).db;
-}
-
-/** Tests swap in their own handle. */
-export function setDatabaseForTests(h: Handle | undefined): void {
-  store.esmDb = h ? Promise.resolve(h) : undefined;
 }

@@ -1,20 +1,8 @@
-import path from "node:path";
 import { ConfigError, config, type Config } from "./env";
-import { handle } from "@/db/client";
+import { handle } from "@/lib/db";
 import { seedIfEmpty } from "@/db/seed";
 
 const state = globalThis as unknown as { esmBooted?: Promise<void> };
-
-async function startStripeStandinForDemo(cfg: Config, port: number): Promise<void> {
-  const { startStripeStandin } = await import("@/e2e/standins/stripe/server");
-  const standin = await startStripeStandin({
-    port,
-    webhookUrl: `${cfg.appUrl}/api/stripe/webhook`,
-    webhookSecret: cfg.stripe.webhookSecret,
-    stateFile: path.join(cfg.dataDir, "stripe-standin.json"),
-  });
-  console.log(`  stripe:    local test-mode stand-in at ${standin.url} (no real card is charged)`);
-}
 
 async function startEmbeddedWorker(): Promise<void> {
   const [{ boss }, { registerAllWorkers }] = await Promise.all([import("./jobs/boss"), import("./jobs/worker")]);
@@ -51,7 +39,7 @@ async function start(): Promise<void> {
     const seeded = await seedIfEmpty(h.db);
     if (seeded > 0) console.log(`seeded ${seeded} demo pieces`);
   }
-  if (cfg.demoMode && cfg.stripe.standinPort) await startStripeStandinForDemo(cfg, cfg.stripe.standinPort);
+  if (cfg.demoMode && cfg.stripe.standinPort) await (await import("./demo")).startDemoServices(cfg, cfg.stripe.standinPort);
   if (cfg.embeddedWorker) await startEmbeddedWorker();
   console.log(banner(cfg, h.kind));
 }

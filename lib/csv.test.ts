@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32, propertySeed } from "@/lib/testing/prng";
+import { mulberry32, propertySeed } from "@/test-support/prng";
 import { csvCell, csvLine, parseCsv, toCsv } from "./csv";
 
 const fields = (text: string) => {

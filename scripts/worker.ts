@@ -10,9 +10,9 @@
  * Prints `worker ready (pid …)` once it is taking jobs; SIGTERM/SIGINT stop it gracefully.
  */
 import { ConfigError, config } from "@/lib/env";
-import { handle } from "@/db/client";
+import { handle } from "@/lib/db";
 import { createBoss } from "@/lib/jobs/boss";
-import { registerNewsletterWorkers } from "@/lib/mail/newsletter/worker";
+import { registerNewsletterWorkers } from "@/lib/newsletter/worker";
 
 async function main(): Promise<void> {
   const cfg = config();

@@ -1,6 +1,6 @@
 import { Masthead } from "@/components/masthead";
 import { SiteFooter } from "@/components/site-footer";
-import { listCategories } from "@/lib/pieces";
+import { listCategories } from "@/lib/pieces/queries";
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const categories = await listCategories();

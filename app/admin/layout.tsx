@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { isStaff } from "@/lib/access";
-import { currentViewer } from "@/lib/viewer";
+import { isStaff } from "@/lib/access/rule";
+import { currentViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Staff", robots: { index: false } };

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/guards";
-import { dailyGrowth, membershipCounts, mrr } from "@/lib/admin/dashboard";
-import { latestSends } from "@/lib/admin/sends-summary";
-import { currentPolicy } from "@/lib/admin/request";
-import { formatDateTime, formatMoney } from "@/lib/admin/format";
-import { subscribersHref, type SubscriberFilter } from "@/lib/admin/subscribers";
+import { dailyGrowth, membershipCounts, mrr } from "@/lib/staff/dashboard";
+import { latestSends } from "@/lib/staff/sends-summary";
+import { currentPolicy } from "@/lib/staff/request";
+import { formatDateTime, formatMoney } from "@/lib/staff/format";
+import { subscribersHref, type SubscriberFilter } from "@/lib/staff/subscribers";
 import { GrowthChart } from "@/components/admin/growth-chart";
 import "./admin.css";
 

@@ -1,4 +1,4 @@
-import { buildFeed } from "@/lib/feed";
+import { buildFeed } from "@/lib/pieces/feed";
 
 export const dynamic = "force-dynamic";
 

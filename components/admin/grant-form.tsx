@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { grantAction } from "@/app/admin/subscribers/[id]/actions";
-import type { FormState } from "@/lib/admin/request";
+import type { FormState } from "@/lib/staff/request";
 
 export function GrantForm({ userId, minDate }: { userId: string; minDate: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(grantAction, {});

@@ -1,4 +1,4 @@
-import type { DayCount } from "@/lib/admin/dashboard";
+import type { DayCount } from "@/lib/staff/dashboard";
 
 /**
  * Server-rendered grouped bar chart of sign-ups and new paying subscribers per day. To a

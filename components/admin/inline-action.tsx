@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/lib/admin/request";
+import type { FormState } from "@/lib/staff/request";
 
 /** A one-button form for a server action (revoke, demote) that shows the action's answer next to it. */
 export function InlineAction({

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { previewAction, savePieceAction, type EditorState } from "@/app/admin/pieces/actions";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/publishing/slug";
 import { PiecePreview } from "./piece-preview";
 
 export interface EditorValues {

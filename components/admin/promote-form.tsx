@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { promoteAction } from "@/app/admin/staff/actions";
-import type { FormState } from "@/lib/admin/request";
+import type { FormState } from "@/lib/staff/request";
 
 export function PromoteForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(promoteAction, {});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { config } from "@/lib/env";
-import { takeToken } from "@/lib/rate-limit";
+import { takeToken } from "@/lib/auth/rate-limit";
 import { signIn } from "./index";
 import { EmailAddress } from "./email";
 import { safeNext } from "./redirect";

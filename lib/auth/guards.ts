@@ -1,6 +1,6 @@
 import { forbidden, redirect } from "next/navigation";
-import { currentViewer } from "@/lib/viewer";
-import { isStaff, type Viewer } from "@/lib/access";
+import { currentViewer } from "@/lib/auth/viewer";
+import { isStaff, type Viewer } from "@/lib/access/rule";
 import { loginHref } from "@/lib/site";
 
 export type Member = Extract<Viewer, { kind: "member" }>;

@@ -2,7 +2,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { EmailConfig } from "next-auth/providers/email";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { config } from "@/lib/env";
 import { sendSignInMail } from "./sign-in-mail";

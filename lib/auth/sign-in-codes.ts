@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { signInCodes } from "@/db/schema";
 import { config } from "@/lib/env";
 import { hmac, safeEqual, seal, unseal } from "./seal";

@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { subscriptions, users } from "@/db/schema";
 
 export interface BillingSummary {

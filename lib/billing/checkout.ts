@@ -1,6 +1,6 @@
 import { config } from "@/lib/env";
-import { hasPaidAccess } from "@/lib/access";
-import { viewerForUser } from "@/lib/viewer-facts";
+import { hasPaidAccess } from "@/lib/access/rule";
+import { viewerForUser } from "@/lib/auth/viewer-facts";
 import { ensureCustomer } from "./customer";
 import { listPlans, PlanIntervalSchema, type PlanInterval } from "./plans";
 import { stripe } from "./stripe";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { users } from "@/db/schema";
 import { renderPaymentFailed, renderWelcome } from "@/emails/render";
 import { config } from "@/lib/env";

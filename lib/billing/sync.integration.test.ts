@@ -6,11 +6,11 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/db/testing";
+import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
 import { subscriptions, users } from "@/db/schema";
-import { hasPaidAccess, membershipStatus, type AccessPolicy } from "@/lib/access";
+import { hasPaidAccess, membershipStatus, type AccessPolicy } from "@/lib/access/rule";
 import { config } from "@/lib/env";
-import { insertReader, mirrorFacts, stripeFacts } from "@/lib/testing/billing";
+import { insertReader, mirrorFacts, stripeFacts } from "@/test-support/billing-facts";
 import {
   checkoutSessionId,
   DECLINED_CARD,
@@ -19,8 +19,8 @@ import {
   payCheckout,
   startAppStandin,
   type AppStandin,
-} from "@/lib/testing/stripe-standin";
-import { viewerForUser } from "@/lib/viewer-facts";
+} from "@/test-support/stripe-standin";
+import { viewerForUser } from "@/lib/auth/viewer-facts";
 import { cancelCustomer } from "./cancel";
 import { startCheckout, startPortal } from "./checkout";
 import { ensureCustomer } from "./customer";

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { stripeSyncState, subscriptions, users } from "@/db/schema";
 import { stripe } from "./stripe";
 

@@ -15,12 +15,12 @@
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/db/testing";
+import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
 import { config } from "@/lib/env";
 import { outbox, stripeEvents, subscriptions } from "@/db/schema";
-import { drainMirror, insertReader, stripeFacts, type SubscriptionFacts } from "@/lib/testing/billing";
-import { mulberry32, propertySeed } from "@/lib/testing/prng";
-import { DECLINED_CARD, PAYING_CARD, payCheckout, signatureFor, startAppStandin, type AppStandin } from "@/lib/testing/stripe-standin";
+import { drainMirror, insertReader, stripeFacts, type SubscriptionFacts } from "@/test-support/billing-facts";
+import { mulberry32, propertySeed } from "@/test-support/prng";
+import { DECLINED_CARD, PAYING_CARD, payCheckout, signatureFor, startAppStandin, type AppStandin } from "@/test-support/stripe-standin";
 import { listPlans } from "./plans";
 import { handleStripeWebhook, type WebhookOutcome } from "./webhook";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { stripeEvents } from "@/db/schema";
 import { config } from "@/lib/env";
 import { stripe } from "./stripe";

@@ -1,5 +1,6 @@
 import { PgBoss, fromPglite } from "pg-boss";
-import { handle, type Handle } from "@/db/client";
+import { type Handle } from "@/db/client";
+import { handle } from "@/lib/db";
 
 /**
  * The job queue (pg-boss) on the app's own database: PGlite in-process in the embedded

@@ -1,8 +1,8 @@
 import { lt } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { signInCodes } from "@/db/schema";
-import { pruneRateLimits } from "@/lib/rate-limit";
+import { pruneRateLimits } from "@/lib/auth/rate-limit";
 
 export const MAINTENANCE = "maintenance";
 

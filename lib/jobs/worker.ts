@@ -1,6 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { registerPublishingWorkers } from "@/lib/publishing/schedule";
-import { registerNewsletterWorkers } from "@/lib/mail/newsletter/worker";
+import { registerNewsletterWorkers } from "@/lib/newsletter/worker";
 import { registerMaintenanceWorkers } from "./maintenance";
 
 /** Every queue's worker. The app runs them embedded; `npm run worker` runs them alone. */

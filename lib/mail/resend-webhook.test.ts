@@ -2,11 +2,11 @@
 import { eq } from "drizzle-orm";
 import { Webhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/db/testing";
+import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
 import { deliveries, resendWebhookEvents, sends, suppressions } from "@/db/schema";
 import { DEMO_RESEND_WEBHOOK_SECRET } from "@/lib/env";
 import { POST } from "@/app/api/resend/webhook/route";
-import { seedPiece, seedReader } from "./newsletter/test-support/fixtures";
+import { seedPiece, seedReader } from "@/test-support/newsletter-fixtures";
 
 let seq = 0;
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "svix";
 import { z } from "zod";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { deliveries, resendWebhookEvents } from "@/db/schema";
 import { config } from "@/lib/env";
 import { suppressAddress } from "./suppression";

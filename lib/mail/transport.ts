@@ -1,6 +1,6 @@
 import { Resend } from "resend";
 import { desc } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { outbox } from "@/db/schema";
 import { config } from "@/lib/env";
 

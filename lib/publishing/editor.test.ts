@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/db/testing";
+import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
 import { auditLog, pieces, users } from "@/db/schema";
-import { renderMarkdown } from "@/lib/markdown";
-import { findPublishedBySlug } from "@/lib/pieces";
+import { renderMarkdown } from "@/lib/pieces/markdown";
+import { findPublishedBySlug } from "@/lib/pieces/queries";
 import { savePiece } from "./editor";
 import { publishDuePieces } from "./schedule";
 

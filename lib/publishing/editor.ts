@@ -1,8 +1,8 @@
 import { and, eq, ne } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { pieces, type Piece } from "@/db/schema";
-import { audit, type Actor } from "@/lib/audit";
-import { requestNewsletterSend } from "@/lib/mail/newsletter/request";
+import { audit, type Actor } from "@/lib/staff/audit";
+import { requestNewsletterSend } from "@/lib/newsletter/request";
 import { fieldErrors, PieceForm, type FieldErrors, type PieceFormValues } from "./input";
 import { refreshPublicPagesAfterSave } from "./refresh";
 import { schedulePublication } from "./schedule";

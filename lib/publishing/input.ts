@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/publishing/slug";
 
 const text = (label: string, max: number) =>
   z

@@ -1,5 +1,5 @@
 import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { pieces, sends, type Piece } from "@/db/schema";
 
 export const STATUSES = ["draft", "scheduled", "published"] as const;

@@ -1,9 +1,9 @@
 import { and, eq, lte } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
-import { db } from "@/db/client";
+import { db } from "@/lib/db";
 import { auditLog, pieces } from "@/db/schema";
 import { boss } from "@/lib/jobs/boss";
-import { requestNewsletterSend } from "@/lib/mail/newsletter/request";
+import { requestNewsletterSend } from "@/lib/newsletter/request";
 import { refreshPublicPagesAfterSave } from "./refresh";
 
 export const PUBLISH_DUE = "publish-due";

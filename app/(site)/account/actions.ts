@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { deleteAccount, setWantsNewPieces } from "@/lib/account";
+import { deleteAccount, setWantsNewPieces } from "@/lib/auth/account";
 import { signOut } from "@/lib/auth";
 import { requireMember } from "@/lib/auth/guards";
 import { cancelCustomer } from "@/lib/billing/cancel";

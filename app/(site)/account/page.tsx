@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/guards";
-import { membershipStatus } from "@/lib/access";
-import { wantsNewPieces } from "@/lib/account";
+import { membershipStatus } from "@/lib/access/rule";
+import { wantsNewPieces } from "@/lib/auth/account";
 import { config } from "@/lib/env";
 import { deleteAccountAction, signOutAction, updateMailPreferenceAction } from "./actions";
 import { MembershipSummary } from "@/components/membership-summary";

@@ -3,11 +3,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { LoginForm } from "@/components/login-form";
 import { PlanCards } from "@/components/plan-cards";
-import { hasPaidAccess } from "@/lib/access";
+import { hasPaidAccess } from "@/lib/access/rule";
 import { safeNext } from "@/lib/auth/redirect";
 import { listPlans } from "@/lib/billing/plans";
 import { config } from "@/lib/env";
-import { currentViewer } from "@/lib/viewer";
+import { currentViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Join", description: "Subscribe for the full risk analysis behind every story." };

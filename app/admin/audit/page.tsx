@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/guards";
-import { AuditQuery, describeDetail, listAuditLog } from "@/lib/admin/audit-log";
-import { formatDateTime } from "@/lib/admin/format";
+import { AuditQuery, describeDetail, listAuditLog } from "@/lib/staff/audit-log";
+import { formatDateTime } from "@/lib/staff/format";
 import { Pagination } from "@/components/pagination";
 import "../admin.css";
 

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/guards";
-import { renderMarkdown } from "@/lib/markdown";
-import { sendTestEmail, TestEmailError } from "@/lib/mail/newsletter/test-email";
+import { renderMarkdown } from "@/lib/pieces/markdown";
+import { sendTestEmail, TestEmailError } from "@/lib/newsletter/test-email";
 import { savePiece, type SaveIntent } from "@/lib/publishing/editor";
 import { pieceFormFromData, type FieldErrors } from "@/lib/publishing/input";
 

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { audit } from "@/lib/audit";
+import { audit } from "@/lib/staff/audit";
 import { requireStaff } from "@/lib/auth/guards";
-import { retryFailedDeliveries } from "@/lib/mail/newsletter/retry";
+import { retryFailedDeliveries } from "@/lib/newsletter/retry";
 
 export async function retryFailedAction(form: FormData): Promise<void> {
   const staff = await requireStaff("/admin/sends");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SendProgress } from "@/components/admin/send-progress";
 import { requireStaff } from "@/lib/auth/guards";
-import { listRecentSends } from "@/lib/mail/newsletter/progress";
+import { listRecentSends } from "@/lib/newsletter/progress";
 import { formatDate } from "@/lib/site";
 
 export const metadata = { title: "Sends" };

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/guards";
-import { demoteToReader, promoteToEditor } from "@/lib/admin/staff";
-import { orForbidden, type FormState } from "@/lib/admin/request";
+import { demoteToReader, promoteToEditor } from "@/lib/staff/staff";
+import { orForbidden, type FormState } from "@/lib/staff/request";
 import { config } from "@/lib/env";
 
 const text = (v: FormDataEntryValue | null): unknown => (typeof v === "string" ? v : "");

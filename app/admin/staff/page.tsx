@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/guards";
-import { accountRole, listStaff } from "@/lib/admin/staff";
+import { accountRole, listStaff } from "@/lib/staff/staff";
 import { config } from "@/lib/env";
 import { formatDate } from "@/lib/site";
 import { PromoteForm } from "@/components/admin/promote-form";

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/guards";
-import { importMembers, type RejectedRow } from "@/lib/admin/import";
-import { orForbidden } from "@/lib/admin/request";
+import { importMembers, type RejectedRow } from "@/lib/staff/import";
+import { orForbidden } from "@/lib/staff/request";
 
 export type ImportState = {
   error?: string;

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/guards";
-import { FILTER_LABELS, FILTERS, listSubscribers, parseSubscriberQuery, subscribersHref } from "@/lib/admin/subscribers";
-import { currentPolicy } from "@/lib/admin/request";
-import { STATUS_LABELS } from "@/lib/admin/format";
+import { FILTER_LABELS, FILTERS, listSubscribers, parseSubscriberQuery, subscribersHref } from "@/lib/staff/subscribers";
+import { currentPolicy } from "@/lib/staff/request";
+import { STATUS_LABELS } from "@/lib/staff/format";
 import { formatDate } from "@/lib/site";
 import { Pagination } from "@/components/pagination";
 import { ImportForm } from "@/components/admin/import-form";

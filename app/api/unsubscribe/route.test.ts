@@ -1,11 +1,11 @@
 /** One-click unsubscribe (PGlite, and PostgreSQL when DATABASE_URL is set). */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/db/testing";
+import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
 import { emailPreferences, suppressions } from "@/db/schema";
 import { signUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
-import { describeUnsubscribeToken } from "@/lib/mail/newsletter/unsubscribe";
-import { seedReader } from "@/lib/mail/newsletter/test-support/fixtures";
+import { describeUnsubscribeToken } from "@/lib/newsletter/unsubscribe";
+import { seedReader } from "@/test-support/newsletter-fixtures";
 import { POST } from "./route";
 
 const oneClick = (token: string | null, body: string | null = "List-Unsubscribe=One-Click") =>

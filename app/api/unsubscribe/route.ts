@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { config } from "@/lib/env";
-import { unsubscribeWithToken } from "@/lib/mail/newsletter/unsubscribe";
+import { unsubscribeWithToken } from "@/lib/newsletter/unsubscribe";
 
 /**
  * RFC 8058 one-click unsubscribe: `POST /api/unsubscribe?token=…` with the form body

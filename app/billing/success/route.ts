@@ -3,7 +3,7 @@ import { safeNext } from "@/lib/auth/redirect";
 import { customerIdOf } from "@/lib/billing/account";
 import { syncCustomer } from "@/lib/billing/sync";
 import { loginHref } from "@/lib/site";
-import { currentViewer } from "@/lib/viewer";
+import { currentViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 

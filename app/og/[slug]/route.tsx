@@ -1,6 +1,6 @@
 import { ImageResponse } from "next/og";
 import { siteConfig } from "@/lib/env";
-import { findPublishedBySlug } from "@/lib/pieces";
+import { findPublishedBySlug } from "@/lib/pieces/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { startPortal } from "@/lib/billing/checkout";
 import { loginHref } from "@/lib/site";
-import { currentViewer } from "@/lib/viewer";
+import { currentViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TeaserCard } from "@/components/teaser-card";
-import { listCategories, listPublished } from "@/lib/pieces";
+import { listCategories, listPublished } from "@/lib/pieces/queries";
 import { categoryHref } from "@/lib/site";
 
 export const revalidate = 3600;

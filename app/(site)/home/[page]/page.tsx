@@ -5,7 +5,7 @@ import { JoinAside } from "@/components/join-aside";
 import { Pagination } from "@/components/pagination";
 import { TeaserCard } from "@/components/teaser-card";
 import { siteConfig } from "@/lib/env";
-import { listPublished } from "@/lib/pieces";
+import { listPublished } from "@/lib/pieces/queries";
 import { HOME_PAGE_SIZE } from "@/lib/site";
 
 export const revalidate = 3600;

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleJsonLd } from "@/components/article-json-ld";
 import { PieceArticle } from "@/components/piece-article";
-import { ANONYMOUS } from "@/lib/access";
-import { pieceMetadata } from "@/lib/piece-metadata";
-import { pieceForViewer, publishedPiece } from "@/lib/reading";
+import { ANONYMOUS } from "@/lib/access/rule";
+import { pieceMetadata } from "@/lib/pieces/metadata";
+import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
 
 // The anonymous edition of a piece: static, cached, refreshed on publish. Requests with a
 // session cookie are rewritten to /read/[slug] (next.config.ts), which looks at the viewer.

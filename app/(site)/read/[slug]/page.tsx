@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleJsonLd } from "@/components/article-json-ld";
 import { PieceArticle } from "@/components/piece-article";
-import { pieceMetadata } from "@/lib/piece-metadata";
-import { pieceForViewer, publishedPiece } from "@/lib/reading";
-import { currentViewer } from "@/lib/viewer";
+import { pieceMetadata } from "@/lib/pieces/metadata";
+import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
+import { currentViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 

@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PieceEditor } from "@/components/admin/piece-editor";
 import { requireStaff } from "@/lib/auth/guards";
-import { listCategories } from "@/lib/pieces";
+import { listCategories } from "@/lib/pieces/queries";
 import { editorValues } from "@/lib/publishing/editor-values";
 import { getPieceForStaff, sendIdOfPiece } from "@/lib/publishing/queries";
 import { SendProgress } from "@/components/admin/send-progress";
-import { sendProgress } from "@/lib/mail/newsletter/progress";
+import { sendProgress } from "@/lib/newsletter/progress";
 import { sendTestEmailAction } from "../actions";
 import { formatDate, pieceHref } from "@/lib/site";
 

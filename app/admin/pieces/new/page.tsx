@@ -1,6 +1,6 @@
 import { PieceEditor } from "@/components/admin/piece-editor";
 import { requireStaff } from "@/lib/auth/guards";
-import { listCategories } from "@/lib/pieces";
+import { listCategories } from "@/lib/pieces/queries";
 import { BLANK_PIECE } from "@/lib/publishing/editor-values";
 
 export const metadata = { title: "New piece" };

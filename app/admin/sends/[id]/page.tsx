@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SendProgress } from "@/components/admin/send-progress";
 import { requireStaff } from "@/lib/auth/guards";
-import { getSend } from "@/lib/mail/newsletter/progress";
+import { getSend } from "@/lib/newsletter/progress";
 import { formatDate } from "@/lib/site";
 import { retryFailedAction } from "../actions";
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guards";
-import { grantComplimentary, revokeGrant } from "@/lib/admin/subscriber-detail";
-import { currentPolicy, orForbidden, type FormState } from "@/lib/admin/request";
+import { grantComplimentary, revokeGrant } from "@/lib/staff/subscriber-detail";
+import { currentPolicy, orForbidden, type FormState } from "@/lib/staff/request";
 import { formatDate } from "@/lib/site";
 
 const text = (v: FormDataEntryValue | null): unknown => (typeof v === "string" ? v : v === null ? "" : v);

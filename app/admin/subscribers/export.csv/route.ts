@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { requireStaff } from "@/lib/auth/guards";
-import { exportSubscribers, parseSubscriberQuery } from "@/lib/admin/subscribers";
-import { currentPolicy, orForbidden } from "@/lib/admin/request";
+import { exportSubscribers, parseSubscriberQuery } from "@/lib/staff/subscribers";
+import { currentPolicy, orForbidden } from "@/lib/staff/request";
 
 export const dynamic = "force-dynamic";
 

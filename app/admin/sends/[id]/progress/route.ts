@@ -1,6 +1,6 @@
-import { isStaff } from "@/lib/access";
-import { sendProgress } from "@/lib/mail/newsletter/progress";
-import { currentViewer } from "@/lib/viewer";
+import { isStaff } from "@/lib/access/rule";
+import { sendProgress } from "@/lib/newsletter/progress";
+import { currentViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { complimentaryGrants, subscriptions, users } from "@/db/schema";
+import { membershipStatus, type AccessPolicy, type GrantFacts, type Role, type SubscriptionFacts } from "@/lib/access/rule";
+import { mulberry32, propertySeed } from "@/test-support/prng";
+import { isLapsed, lapsedSql, membershipStatusSql } from "@/lib/access/sql";
+
+/**
+ * The SQL translation of the access rule must agree with lib/access.ts on every case:
+ * hand-picked boundaries (exactly at period end, exactly at the end of the grace period, a
+ * grant revoked or expiring this very millisecond) and a few hundred random members.
+ */
+const now = new Date("2026-11-22T12:00:00.000Z");
+const policy: AccessPolicy = { now, paymentGraceDays: 7 };
+const DAY = 86_400_000;
+const at = (ms: number) => new Date(now.getTime() + ms);
+
+const STATUSES = ["active", "trialing", "past_due", "canceled", "unpaid", "incomplete", "incomplete_expired", "paused"];
+const PERIOD_ENDS = [null, at(-30 * DAY), at(-1), at(0), at(1), at(30 * DAY)];
+const PAST_DUE_SINCE = [null, at(-7 * DAY), at(-7 * DAY + 1), at(-7 * DAY - 1), at(-DAY), at(-30 * DAY), at(DAY)];
+const GRANT_TIMES = [null, at(-DAY), at(-1), at(0), at(1), at(DAY)];
+
+interface Case {
+  role: Role;
+  subs: SubscriptionFacts[];
+  grants: GrantFacts[];
+}
+
+function boundaryCases(): Case[] {
+  const cases: Case[] = [
+    { role: "reader", subs: [], grants: [] },
+    { role: "editor", subs: [], grants: [] },
+    { role: "admin", subs: [], grants: [] },
+  ];
+  for (const status of STATUSES)
+    for (const currentPeriodEnd of PERIOD_ENDS)
+      for (const cancelAtPeriodEnd of [false, true])
+        for (const pastDueSince of status === "past_due" ? PAST_DUE_SINCE : [null])
+          cases.push({ role: "reader", subs: [{ status, currentPeriodEnd, cancelAtPeriodEnd, pastDueSince }], grants: [] });
+  for (const expiresAt of GRANT_TIMES)
+    for (const revokedAt of GRANT_TIMES) cases.push({ role: "reader", subs: [], grants: [{ expiresAt, revokedAt }] });
+  return cases;
+}
+
+function randomCases(seed: number, n: number): Case[] {
+  const rng = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[rng.int(0, xs.length - 1)]!;
+  return Array.from({ length: n }, () => ({
+    role: rng.next() < 0.1 ? pick(["editor", "admin"] as const) : "reader",
+    subs: Array.from({ length: rng.int(0, 3) }, () => ({
+      status: pick(STATUSES),
+      currentPeriodEnd: pick(PERIOD_ENDS),
+      cancelAtPeriodEnd: rng.next() < 0.4,
+      pastDueSince: pick(PAST_DUE_SINCE),
+    })),
+    grants: Array.from({ length: rng.int(0, 2) }, () => ({ expiresAt: pick(GRANT_TIMES), revokedAt: pick(GRANT_TIMES) })),
+  }));
+}
+
+describe.each(databaseKinds())("membership SQL on %s", (kind) => {
+  let t: TestDatabase;
+  const seed = propertySeed();
+  const cases = [...boundaryCases(), ...randomCases(seed, 300)];
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    t = await freshDatabase(kind);
+    let sub = 0;
+    for (const [i, c] of cases.entries()) {
+      const [u] = await t.db
+        .insert(users)
+        .values({ email: `case-${i}@example.com`, role: c.role })
+        .returning({ id: users.id });
+      ids.push(u!.id);
+      if (c.subs.length)
+        await t.db.insert(subscriptions).values(c.subs.map((s) => ({ ...s, id: `sub_${sub++}`, customerId: `cus_${i}`, userId: u!.id })));
+      if (c.grants.length) await t.db.insert(complimentaryGrants).values(c.grants.map((g) => ({ ...g, userId: u!.id })));
+    }
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it(`classifies every member as membershipStatus does (seed ${seed})`, async () => {
+    const rows = await t.db.select({ id: users.id, status: membershipStatusSql(policy), lapsed: lapsedSql(policy) }).from(users);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const disagreements: string[] = [];
+    for (const [i, c] of cases.entries()) {
+      const expected = membershipStatus(
+        { kind: "member", userId: ids[i]!, email: "x", role: c.role, subscriptions: c.subs, grants: c.grants },
+        policy,
+      );
+      const got = byId.get(ids[i]!);
+      if (got?.status !== expected || got.lapsed !== isLapsed(c.subs, policy)) {
+        disagreements.push(`case ${i}: sql=${got?.status}/${got?.lapsed} ts=${expected}/${isLapsed(c.subs, policy)} ${JSON.stringify(c)}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    // The grid covers every status at least once.
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["free", "paying", "trialing", "past_due", "complimentary", "staff"]));
+  });
+
+  it("filters with the same answer as the WHERE clause", async () => {
+    const paying = await t.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(membershipStatusSql(policy), "paying"));
+    const expected = cases
+      .map((c, i) => ({
+        i,
+        s: membershipStatus({ kind: "member", userId: "u", email: "x", role: c.role, subscriptions: c.subs, grants: c.grants }, policy),
+      }))
+      .filter((x) => x.s === "paying")
+      .map((x) => ids[x.i]);
+    expect(paying.map((r) => r.id).sort()).toEqual(expected.sort());
+  });
+});

@@ -1,0 +1,60 @@
+import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { emailPreferences, suppressions, users } from "@/db/schema";
+import { decideAccess, type AccessPolicy, type Viewer, type Visibility } from "@/lib/access/rule";
+import type { Variant } from "./batch-plan";
+import { viewersOf, type UserFacts } from "./viewers";
+
+/**
+ * Who gets a new piece, and which mail. The audience is every user who has not turned
+ * "new pieces" off (no preference row = on) and whose address is not suppressed.
+ */
+export interface AudienceMember {
+  userId: string;
+  email: string;
+  variant: Variant;
+}
+
+/**
+ * The variant is the access rule's answer for this reader and this piece: whoever may read it
+ * in full on the site gets the full analysis by mail, everyone else the teaser. For a paid
+ * piece (the default) that is exactly `hasPaidAccess`: staff, active/trialing, past_due within
+ * grace, complimentary.
+ */
+export function variantFor(viewer: Viewer, piece: { id: string; visibility: Visibility }, policy: AccessPolicy): Variant {
+  return decideAccess(viewer, piece, policy).allowed ? "full" : "teaser";
+}
+
+/** One page of the audience in user-id order, after `afterUserId`. */
+async function audiencePage(d: Db, afterUserId: string | null, pageSize: number): Promise<UserFacts[]> {
+  const wanted = or(isNull(emailPreferences.newPieces), eq(emailPreferences.newPieces, true));
+  const notSuppressed = sql`not exists (select 1 from ${suppressions} where ${suppressions.email} = lower(${users.email}))`;
+  return d
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .leftJoin(emailPreferences, eq(emailPreferences.userId, users.id))
+    .where(and(wanted, notSuppressed, afterUserId === null ? undefined : gt(users.id, afterUserId)))
+    .orderBy(asc(users.id))
+    .limit(pageSize);
+}
+
+/** The audience, streamed page by page (memory stays flat however many readers there are). */
+export async function* audiencePages(
+  d: Db,
+  piece: { id: string; visibility: Visibility },
+  policy: AccessPolicy,
+  pageSize = 2_000,
+): AsyncGenerator<AudienceMember[]> {
+  let after: string | null = null;
+  for (;;) {
+    const people = await audiencePage(d, after, pageSize);
+    if (people.length === 0) return;
+    const viewers = await viewersOf(d, people);
+    yield people.map((p) => {
+      const viewer = viewers.get(p.id);
+      return { userId: p.id, email: p.email, variant: viewer ? variantFor(viewer, piece, policy) : "teaser" };
+    });
+    if (people.length < pageSize) return;
+    after = people[people.length - 1]?.id ?? null;
+  }
+}

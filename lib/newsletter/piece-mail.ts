@@ -1,0 +1,98 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { pieces } from "@/db/schema";
+import { renderNewPiece, UNSUBSCRIBE_PLACEHOLDER, type NewPieceProps, type RenderedEmail } from "@/emails/render";
+import type { AccessProof, Visibility } from "@/lib/access/rule";
+import { config } from "@/lib/env";
+import { renderMarkdown } from "@/lib/pieces/markdown";
+import { readAnalysis } from "@/lib/pieces/queries";
+import { formatDate, joinHref, pieceHref } from "@/lib/site";
+
+/**
+ * The "new piece" mail of one piece, rendered once per variant with the unsubscribe
+ * placeholder (recipients' links go in later by substitution). The teaser variant is built
+ * from teaser columns only; the full variant needs an AccessProof to read the analysis.
+ */
+export interface PieceForMail {
+  id: string;
+  slug: string;
+  headline: string;
+  category: string;
+  visibility: Visibility;
+  teaser: string;
+  ctaPitch: string;
+  ctaButton: string;
+  publishAt: Date | null;
+  updatedAt: Date;
+  sourceOutlet: string | null;
+  sourceHeadline: string | null;
+  sourceUrl: string | null;
+}
+
+export interface MailTemplate extends RenderedEmail {
+  subject: string;
+}
+
+export async function pieceForMail(d: Db, pieceId: string): Promise<PieceForMail | null> {
+  const [row] = await d
+    .select({
+      id: pieces.id,
+      slug: pieces.slug,
+      headline: pieces.headline,
+      category: pieces.category,
+      visibility: pieces.visibility,
+      teaser: pieces.teaser,
+      ctaPitch: pieces.ctaPitch,
+      ctaButton: pieces.ctaButton,
+      publishAt: pieces.publishAt,
+      updatedAt: pieces.updatedAt,
+      sourceOutlet: pieces.sourceOutlet,
+      sourceHeadline: pieces.sourceHeadline,
+      sourceUrl: pieces.sourceUrl,
+    })
+    .from(pieces)
+    .where(eq(pieces.id, pieceId));
+  return row ?? null;
+}
+
+function baseProps(piece: PieceForMail): Omit<NewPieceProps, "variant" | "teaserHtml" | "analysisHtml" | "joinUrl" | "pitch" | "buttonText"> {
+  const cfg = config();
+  return {
+    publication: { name: cfg.publication.name, tagline: cfg.publication.tagline, url: cfg.appUrl },
+    piece: {
+      headline: piece.headline,
+      category: piece.category,
+      url: `${cfg.appUrl}${pieceHref(piece.slug)}`,
+      publishedAt: formatDate(piece.publishAt ?? piece.updatedAt),
+      ...(piece.sourceOutlet && piece.sourceHeadline
+        ? { source: { outlet: piece.sourceOutlet, headline: piece.sourceHeadline, ...(piece.sourceUrl ? { url: piece.sourceUrl } : {}) } }
+        : {}),
+    },
+    unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
+  };
+}
+
+export async function renderTeaserMail(piece: PieceForMail): Promise<MailTemplate> {
+  const cfg = config();
+  const rendered = await renderNewPiece({
+    ...baseProps(piece),
+    variant: "teaser",
+    teaserHtml: renderMarkdown(piece.teaser),
+    joinUrl: `${cfg.appUrl}${joinHref(pieceHref(piece.slug))}`,
+    pitch: piece.ctaPitch,
+    buttonText: piece.ctaButton,
+  });
+  return { subject: piece.headline, ...rendered };
+}
+
+export async function renderFullMail(piece: PieceForMail, proof: AccessProof): Promise<MailTemplate> {
+  if (proof.pieceId !== piece.id) throw new Error("access proof is for another piece");
+  const analysis = await readAnalysis(proof);
+  const rendered = await renderNewPiece({
+    ...baseProps(piece),
+    variant: "full",
+    teaserHtml: renderMarkdown(piece.teaser),
+    analysisHtml: renderMarkdown(analysis),
+  });
+  return { subject: piece.headline, ...rendered };
+}

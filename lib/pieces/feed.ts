@@ -1,0 +1,34 @@
+import { Feed } from "feed";
+import { siteConfig } from "@/lib/env";
+import { markdownToText } from "./markdown";
+import { listPublished } from "@/lib/pieces/queries";
+import { absoluteUrl, pieceHref } from "@/lib/site";
+
+/** RSS 2.0 of the latest pieces: teasers only, never the analysis. */
+export async function buildFeed(): Promise<string> {
+  const site = siteConfig();
+  const { items } = await listPublished({ page: 1, pageSize: 30 });
+  const feed = new Feed({
+    title: site.name,
+    description: site.tagline,
+    id: site.appUrl,
+    link: site.appUrl,
+    language: "en",
+    copyright: `© ${site.name}`,
+    updated: items[0]?.publishedAt ?? new Date(0),
+    feedLinks: { rss: absoluteUrl("/feed.xml") },
+  });
+  for (const p of items) {
+    const url = absoluteUrl(pieceHref(p.slug));
+    feed.addItem({
+      title: p.headline,
+      id: url,
+      link: url,
+      description: markdownToText(p.teaser),
+      date: p.publishedAt,
+      category: [{ name: p.category }],
+      ...(p.authorName ? { author: [{ name: p.authorName }] } : {}),
+    });
+  }
+  return feed.rss2();
+}
