@@ -1,5 +1,5 @@
-import { Masthead } from "@/components/masthead";
-import { SiteFooter } from "@/components/site-footer";
+import { Masthead } from "@/components/site/masthead";
+import { SiteFooter } from "@/components/site/site-footer";
 import { listCategories } from "@/lib/pieces/queries";
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {

@@ -4,8 +4,8 @@ import { membershipStatus } from "@/lib/access/rule";
 import { wantsNewPieces } from "@/lib/auth/account";
 import { config } from "@/lib/env";
 import { deleteAccountAction, signOutAction, updateMailPreferenceAction } from "./actions";
-import { MembershipSummary } from "@/components/membership-summary";
-import { BillingSection } from "@/components/billing-section";
+import { MembershipSummary } from "@/components/site/membership-summary";
+import { BillingSection } from "@/components/site/billing-section";
 import { billingSummary, customerIdOf } from "@/lib/billing/account";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { LoginForm } from "@/components/login-form";
-import { PlanCards } from "@/components/plan-cards";
+import { LoginForm } from "@/components/site/login-form";
+import { PlanCards } from "@/components/site/plan-cards";
 import { hasPaidAccess } from "@/lib/access/rule";
 import { safeNext } from "@/lib/auth/redirect";
 import { listPlans } from "@/lib/billing/plans";

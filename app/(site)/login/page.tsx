@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { LoginForm } from "@/components/login-form";
+import { LoginForm } from "@/components/site/login-form";
 import { safeNext } from "@/lib/auth/redirect";
 
 export const dynamic = "force-dynamic";

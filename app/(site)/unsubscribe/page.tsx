@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { UnsubscribeForm } from "@/components/unsubscribe-form";
+import { UnsubscribeForm } from "@/components/site/unsubscribe-form";
 import { describeUnsubscribeToken } from "@/lib/newsletter/unsubscribe";
 
 export const dynamic = "force-dynamic";

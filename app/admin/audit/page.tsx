@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/guards";
 import { AuditQuery, describeDetail, listAuditLog } from "@/lib/staff/audit-log";
 import { formatDateTime } from "@/lib/staff/format";
-import { Pagination } from "@/components/pagination";
+import { Pagination } from "@/components/site/pagination";
 import "../admin.css";
 
 export const dynamic = "force-dynamic";

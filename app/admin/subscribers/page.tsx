@@ -5,7 +5,7 @@ import { FILTER_LABELS, FILTERS, listSubscribers, parseSubscriberQuery, subscrib
 import { currentPolicy } from "@/lib/staff/request";
 import { STATUS_LABELS } from "@/lib/staff/format";
 import { formatDate } from "@/lib/site";
-import { Pagination } from "@/components/pagination";
+import { Pagination } from "@/components/site/pagination";
 import { ImportForm } from "@/components/admin/import-form";
 import "../admin.css";
 

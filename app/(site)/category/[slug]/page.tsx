@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { TeaserCard } from "@/components/teaser-card";
+import { TeaserCard } from "@/components/site/teaser-card";
 import { listCategories, listPublished } from "@/lib/pieces/queries";
 import { categoryHref } from "@/lib/site";
 

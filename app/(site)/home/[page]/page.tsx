@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { JoinAside } from "@/components/join-aside";
-import { Pagination } from "@/components/pagination";
-import { TeaserCard } from "@/components/teaser-card";
+import { JoinAside } from "@/components/site/join-aside";
+import { Pagination } from "@/components/site/pagination";
+import { TeaserCard } from "@/components/site/teaser-card";
 import { siteConfig } from "@/lib/env";
 import { listPublished } from "@/lib/pieces/queries";
 import { HOME_PAGE_SIZE } from "@/lib/site";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CodeForm } from "@/components/code-form";
+import { CodeForm } from "@/components/site/code-form";
 import { EmailAddress } from "@/lib/auth/email";
 import { safeNext } from "@/lib/auth/redirect";
 import { loginHref } from "@/lib/site";

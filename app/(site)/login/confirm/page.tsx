@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ConfirmSignIn } from "@/components/confirm-sign-in";
+import { ConfirmSignIn } from "@/components/site/confirm-sign-in";
 
 export const dynamic = "force-dynamic";
 

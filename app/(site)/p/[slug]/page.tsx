@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleJsonLd } from "@/components/article-json-ld";
-import { PieceArticle } from "@/components/piece-article";
+import { ArticleJsonLd } from "@/components/site/article-json-ld";
+import { PieceArticle } from "@/components/site/piece-article";
 import { ANONYMOUS } from "@/lib/access/rule";
 import { pieceMetadata } from "@/lib/pieces/metadata";
 import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
