@@ -1,7 +1,7 @@
 /**
  * Run the Resend stand-in as its own process:
  *
- *   npx tsx e2e/standins/resend/cli.ts
+ *   npx tsx standins/resend/cli.ts
  *
  * Environment (all optional; empty = unset):
  *   RESEND_STANDIN_PORT        port, default 0 (random)

@@ -1,6 +1,6 @@
 /**
  * Tests of the Resend stand-in, driven through the REAL `resend` SDK.
- * Run: npx vitest run e2e/standins/resend
+ * Run: npx vitest run standins/resend
  */
 import { Resend, type CreateBatchOptions, type CreateEmailOptions } from "resend";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -34,7 +34,7 @@ import type { CreateEmailResponseSuccess, ErrorResponse, GetEmailResponseSuccess
 import { configPatchSchema, messageQuerySchema, type RequestCount, type StandinConfig } from "./control-schemas";
 import { IdempotencyStore, type StoredResponse } from "./idempotency";
 import { MessageStore, type MessagePage, type MessageQuery, type RecordedMessage } from "./message-store";
-import { mulberry32, type Prng } from "./prng";
+import { mulberry32, type Rng } from "@/test-support/prng";
 import { FixedWindowRateLimiter, type RateLimitState } from "./rate-limit";
 import { validateEmail, type ValidEmail } from "./validation";
 
@@ -238,7 +238,7 @@ export async function startResendStandin(opts: ResendStandinOptions): Promise<Re
 
   let config: StandinConfig = { ...initial };
   let limiter: FixedWindowRateLimiter | null = null;
-  let prng: Prng = mulberry32(config.seed);
+  let prng: Rng = mulberry32(config.seed);
   const store = new MessageStore();
   const idempotency = new IdempotencyStore();
   const counts: RequestCount = { total: 0, rateLimited: 0, failed: 0, idempotentReplays: 0 };
@@ -345,7 +345,7 @@ export async function startResendStandin(opts: ResendStandinOptions): Promise<Re
     }
 
     // Injected failure
-    if (config.failFraction > 0 && prng() < config.failFraction) {
+    if (config.failFraction > 0 && prng.next() < config.failFraction) {
       counts.failed += 1;
       return send(res, errorOutcome(500, "internal_server_error", "Injected failure (Resend stand-in failFraction)."), rl);
     }

@@ -2,7 +2,7 @@
  * Runs the Stripe stand-in on its own:
  *   STRIPE_STANDIN_PORT=12111 STRIPE_WEBHOOK_URL=http://localhost:3000/api/stripe/webhook \
  *   STRIPE_WEBHOOK_SECRET=whsec_… STRIPE_STANDIN_STATE=.data/stripe-standin.json \
- *   npx tsx e2e/standins/stripe/cli.ts
+ *   npx tsx standins/stripe/cli.ts
  * Optional: STRIPE_STANDIN_PUBLIC_URL (base for checkout/portal links), STRIPE_STANDIN_HOST.
  */
 import { startStripeStandin } from "./server";

@@ -1,6 +1,6 @@
 /**
  * Drives the Stripe stand-in with the real `stripe` SDK and a webhook receiver that checks
- * signatures with stripe.webhooks.constructEvent. Run: npx vitest run e2e/standins/stripe
+ * signatures with stripe.webhooks.constructEvent. Run: npx vitest run standins/stripe
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
