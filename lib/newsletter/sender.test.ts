@@ -10,7 +10,7 @@ import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/
 import { deliveries, outbox, sendBatches, sends, users } from "@/db/schema";
 import { startResendStandin, type RecordedMessage, type ResendStandin } from "@/standins/resend/server";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
-import { mulberry32 } from "@/standins/resend/prng";
+import { mulberry32 } from "@/test-support/prng";
 import { requestNewsletterSend } from "./request";
 import { retryFailedDeliveries } from "./retry";
 import { sendProgress } from "./progress";
@@ -152,7 +152,7 @@ describe.each(databaseKinds())("newsletter sender on %s", (kind) => {
     // Each point crashes the first attempt of one batch for sure, and then at random.
     const fault = (point: FaultPoint, claim: Claim) => {
       const planned = claim.claims === 1 && points[claim.batch] === point;
-      if (planned || random() < 0.1) {
+      if (planned || random.next() < 0.1) {
         crashes.set(point, (crashes.get(point) ?? 0) + 1);
         throw new Error(`injected crash at ${point}`);
       }

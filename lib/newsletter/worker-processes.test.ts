@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveries, sendBatches, sends } from "@/db/schema";
-import { mulberry32 } from "@/standins/resend/prng";
+import { mulberry32 } from "@/test-support/prng";
 import { spawnResendStandin, type SpawnedResendStandin } from "@/standins/resend/spawn";
 import type { RecordedMessage } from "@/standins/resend/client";
 import { requestNewsletterSend } from "./request";
@@ -101,7 +101,7 @@ describe.skipIf(!process.env.DATABASE_URL)("newsletter worker processes on Postg
       // One lane, so that each life gets about one batch out before it dies.
       const w = start(1);
       await w.ready;
-      await sleep(50 + Math.floor(random() * 650));
+      await sleep(50 + Math.floor(random.next() * 650));
       await w.kill("SIGKILL");
       kills += 1;
       const s = await status(sendId);
