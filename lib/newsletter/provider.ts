@@ -2,7 +2,7 @@ import type { Resend } from "resend";
 import { z } from "zod";
 import { backoffMs, sleep, type BackoffPolicy } from "./backoff";
 import type { OutgoingEmail } from "./compose";
-import { LeaseLostError } from "./record";
+import { LeaseLostError } from "./lease-lost";
 import { parseRateLimitHeaders, type RateGate, type RateLimitHeaders } from "./rate-gate";
 
 /**

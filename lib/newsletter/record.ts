@@ -5,16 +5,13 @@ import { deliveries, outbox, sendBatches, sends } from "@/db/schema";
 import type { Claim } from "./claim";
 import type { OutgoingEmail } from "./compose";
 import type { EmailResult } from "./provider";
+import { LeaseLostError } from "./lease-lost";
 
 /**
  * Writing down what happened to a claimed batch, in one transaction: the batch's status (only
  * while we still hold its claim; otherwise nothing is written and the new holder replays the
  * batch), each delivery's status / provider id / error, and the send's counters.
  */
-export class LeaseLostError extends Error {
-  override name = "LeaseLostError";
-}
-
 export interface BatchRow {
   id: string;
   userId: string | null;

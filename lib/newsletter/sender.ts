@@ -13,7 +13,8 @@ import { composeEmail, type ComposeContext } from "./compose";
 import { finalizeSendIfDone, markSendStarted } from "./finalize";
 import { DEFAULT_RETRY, sendBatch, type RetryPolicy } from "./provider";
 import { sharedRateGate, type RateGate } from "./rate-gate";
-import { deliverToOutbox, LeaseLostError, recordBatch, rowResultsOf, type BatchRow, type RowResult } from "./record";
+import { LeaseLostError } from "./lease-lost";
+import { deliverToOutbox, recordBatch, rowResultsOf, type BatchRow, type RowResult } from "./record";
 import { templateFor } from "./templates";
 
 /**
