@@ -42,12 +42,6 @@ export async function listPiecesForStaff(opts: { status?: PieceStatus; q?: strin
     .limit(opts.limit ?? 200);
 }
 
-/** The whole piece, for staff editing. Callers must have checked requireStaff. */
-export async function getPieceForStaff(id: string): Promise<Piece | null> {
-  const [row] = await (await db()).select().from(pieces).where(eq(pieces.id, id));
-  return row ?? null;
-}
-
 /** The newsletter send of a piece, if it was mailed. */
 export async function sendIdOfPiece(pieceId: string): Promise<string | null> {
   const [row] = await (await db()).select({ id: sends.id }).from(sends).where(eq(sends.pieceId, pieceId));

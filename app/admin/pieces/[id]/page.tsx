@@ -5,7 +5,9 @@ import { PieceEditor } from "@/components/admin/piece-editor";
 import { requireStaff } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/pieces/queries";
 import { editorValues } from "@/lib/publishing/editor-values";
-import { getPieceForStaff, sendIdOfPiece } from "@/lib/publishing/queries";
+import { sendIdOfPiece } from "@/lib/publishing/queries";
+import { readPieceForEditing } from "@/lib/pieces/editing";
+import { currentPolicy } from "@/lib/staff/request";
 import { SendProgress } from "@/components/admin/send-progress";
 import { sendProgress } from "@/lib/newsletter/progress";
 import { sendTestEmailAction } from "../actions";
@@ -22,10 +24,10 @@ const SAVED: Record<string, string> = {
 
 export default async function EditPiecePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; test?: string }> }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  await requireStaff(`/admin/pieces/${id}`);
+  const staff = await requireStaff(`/admin/pieces/${id}`);
   const parsed = z.uuid().safeParse(id);
   if (!parsed.success) notFound();
-  const piece = await getPieceForStaff(parsed.data);
+  const piece = await readPieceForEditing(staff, parsed.data, currentPolicy());
   if (!piece) notFound();
   const categories = (await listCategories()).map((c) => c.name);
   const sendId = await sendIdOfPiece(piece.id);

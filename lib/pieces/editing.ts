@@ -1,0 +1,23 @@
+import "server-only";
+import { eq, getTableColumns } from "drizzle-orm";
+import { pieces, type Piece } from "@/db/schema";
+import { decideAccess, type AccessPolicy, type Viewer } from "@/lib/access/rule";
+import { db } from "@/lib/db";
+import { readAnalysis } from "./queries";
+
+const { analysis: _gated, ...ungatedColumns } = getTableColumns(pieces);
+
+/** Every column but the gated analysis: what staff lists and the publishing code may read freely. */
+export async function readPieceWithoutAnalysis(id: string): Promise<Omit<Piece, "analysis"> | null> {
+  const [row] = await (await db()).select(ungatedColumns).from(pieces).where(eq(pieces.id, id));
+  return row ?? null;
+}
+
+/** The whole piece for its editor: the analysis only with the access rule's proof (staff read everything). */
+export async function readPieceForEditing(viewer: Viewer, id: string, policy: AccessPolicy): Promise<Piece | null> {
+  const piece = await readPieceWithoutAnalysis(id);
+  if (!piece) return null;
+  const decision = decideAccess(viewer, piece, policy);
+  if (!decision.allowed) return null;
+  return { ...piece, analysis: await readAnalysis(decision.proof) };
+}
