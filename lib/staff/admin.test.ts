@@ -11,7 +11,8 @@ import { importMembers, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./import";
 import { latestSends } from "./sends-summary";
 import { demoteToReader, listStaff, promoteToEditor } from "./staff";
 import { grantComplimentary, maskCodes, revokeGrant, subscriberDetail } from "./subscriber-detail";
-import { collect, exportSubscribers, FILTERS, listSubscribers, parseSubscriberQuery } from "./subscribers";
+import { exportSubscribers, FILTERS, listSubscribers, parseSubscriberQuery } from "./subscribers";
+import { collectText } from "@/test-support/streams";
 import { listAuditLog } from "./audit-log";
 
 const now = new Date("2026-11-22T12:00:00.000Z");
@@ -179,7 +180,7 @@ describe.each(databaseKinds())("staff area (lib/admin) on %s", (kind) => {
       const before = (await t.db.select({ n: count() }).from(auditLog))[0]!.n;
       const all = await exportSubscribers(viewers.editor!, { q: "", status: "all" }, policy);
       expect(all.filename).toBe("subscribers-all-2026-11-22.csv");
-      const text = await collect(all.chunks);
+      const text = await collectText(all.chunks);
       expect(text.startsWith("email,name,status,plan,joined\r\n")).toBe(true);
       expect(text).toContain(`reader@example.com,"Ann ""Nan"", of\nLondon",free,,2026-09-23\r\n`);
       expect(text).toContain(`formula@example.com,"'=HYPERLINK(""http://evil.example"")",free,`);
@@ -189,11 +190,11 @@ describe.each(databaseKinds())("staff area (lib/admin) on %s", (kind) => {
       expect(parsed.records).toHaveLength(1 + (await t.db.select({ n: count() }).from(users))[0]!.n);
       expect(parsed.records.find((r) => r.fields[0] === "reader@example.com")?.fields[1]).toBe('Ann "Nan", of\nLondon');
 
-      const paying = await collect((await exportSubscribers(viewers.editor!, { q: "", status: "paying" }, policy)).chunks);
+      const paying = await collectText((await exportSubscribers(viewers.editor!, { q: "", status: "paying" }, policy)).chunks);
       const rows = paying.trim().split("\r\n").slice(1);
       expect(rows).toHaveLength(4);
       expect(rows.every((r) => r.split(",")[2] === "paying")).toBe(true);
-      const canceled = await collect((await exportSubscribers(viewers.editor!, { q: "", status: "canceled" }, policy)).chunks);
+      const canceled = await collectText((await exportSubscribers(viewers.editor!, { q: "", status: "canceled" }, policy)).chunks);
       expect(
         canceled
           .trim()

@@ -222,10 +222,3 @@ export async function exportSubscribers(
   }
   return { filename: `subscribers-${q.status}-${isoDay(policy.now)}.csv`, chunks: chunks() };
 }
-
-/** Reads an export to one string (tests; small lists). */
-export async function collect(chunks: AsyncIterable<string>): Promise<string> {
-  let out = "";
-  for await (const c of chunks) out += c;
-  return out;
-}
