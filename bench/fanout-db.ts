@@ -2,9 +2,9 @@
  * The benchmark's database: a throwaway database on the PostgreSQL server when DATABASE_URL is
  * set (dropped afterwards), else a PGlite in a temporary directory. Installed as the process's database.
  */
-import { randomBytes } from "node:crypto";
 import { openDatabase, type Handle } from "@/db/client";
 import { setDatabaseForTests } from "@/lib/db";
+import { throwawayPostgres } from "@/test-support/throwaway-postgres";
 
 export interface BenchDatabase {
   handle: Handle;
@@ -22,22 +22,7 @@ export async function openBenchDatabase(dataDir: string): Promise<BenchDatabase>
     setDatabaseForTests(handle);
     return { handle, label: `PGlite (in this process, files in ${dataDir})`, close: () => handle.close() };
   }
-  const name = `esm_fanout_${randomBytes(5).toString("hex")}`;
-  const { default: postgres } = await import("postgres");
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), max: 10 });
-  await handle.migrate();
-  setDatabaseForTests(handle);
-  return {
-    handle,
-    label: `PostgreSQL (throwaway database ${name})`,
-    async close() {
-      await handle.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  const pg = await throwawayPostgres("esm_fanout", 10);
+  setDatabaseForTests(pg.handle);
+  return { handle: pg.handle, label: `PostgreSQL (throwaway database ${pg.name})`, close: () => pg.close() };
 }

@@ -6,8 +6,8 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { Adapter } from "@auth/core/adapters";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { accounts, rateLimitHits, sessions, signInCodes, users, verificationTokens } from "@/db/schema";
 import { config } from "@/lib/env";
 import { takeToken } from "@/lib/auth/rate-limit";
@@ -39,11 +39,7 @@ let emailCounter = 0;
 const uniqueEmail = (label: string) => `${label}-${++emailCounter}-${Date.now()}@example.com`;
 
 describe.each(databaseKinds())("auth on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await freshDatabase(kind);
-  });
-  afterAll(async () => t.close());
+  const t = useTestDatabase(kind);
 
   describe("DrizzleAdapter on our tables", () => {
     let adapter: Adapter;
@@ -389,11 +385,7 @@ describe("EmailAddress", () => {
 });
 
 describe.each(databaseKinds())("maintenance on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await freshDatabase(kind);
-  });
-  afterAll(async () => t.close());
+  const t = useTestDatabase(kind);
 
   it("forgets day-old rate-limit hits and expired sign-in codes, and keeps the rest", async () => {
     const now = new Date("2026-11-22T12:00:00Z");

@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { subscriptions, users } from "@/db/schema";
 import { hasPaidAccess, membershipStatus, type AccessPolicy } from "@/lib/access/rule";
 import { config } from "@/lib/env";
@@ -52,11 +52,7 @@ let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${++counter}-${Date.now()}@example.com`;
 
 describe.each(databaseKinds())("billing sync on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await freshDatabase(kind);
-  });
-  afterAll(async () => t.close());
+  const t = useTestDatabase(kind);
 
   const access = async (userId: string) => hasPaidAccess(await viewerForUser(userId), policy());
   const customerOnUser = async (userId: string) =>

@@ -15,7 +15,7 @@
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { config } from "@/lib/env";
 import { outbox, stripeEvents, subscriptions } from "@/db/schema";
 import { drainMirror, insertReader, stripeFacts, type SubscriptionFacts } from "@/test-support/billing-facts";
@@ -144,17 +144,15 @@ function deliver(payload: string, signature: string | null = signatureFor(payloa
 }
 
 describe.each(databaseKinds())("Stripe webhooks on %s", (kind) => {
-  let t: TestDatabase;
+  const t = useTestDatabase(kind);
   let expected: Map<string, SubscriptionFacts[]>;
 
   beforeAll(async () => {
-    t = await freshDatabase(kind);
     // The readers, as ensureCustomer leaves them: customer id already on the user.
     for (const h of histories) await insertReader(t.db, h.email, h.customerId, h.userId);
     expected = new Map();
     for (const h of histories) expected.set(h.customerId, await stripeFacts(app.client, h.customerId));
   });
-  afterAll(async () => t.close());
 
   async function reset(): Promise<void> {
     await t.db.delete(stripeEvents);

@@ -3,12 +3,11 @@
  * variant, who gets nothing, batches, and idempotency of the request.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { expect, it, describe } from "vitest";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { deliveries, sendBatches, sends } from "@/db/schema";
 import { NewsletterRequestError, requestNewsletterSend } from "./request";
 import { ANALYSIS_SENTENCE, seedManyReaders, seedPiece, seedReader, type ReaderKind } from "@/test-support/newsletter-fixtures";
-import { startTestBoss } from "@/test-support/boss";
 import { SEND_QUEUE } from "./queue";
 import { templateFor } from "./templates";
 
@@ -16,16 +15,7 @@ const FULL: ReaderKind[] = ["active", "trialing", "past_due_in_grace", "complime
 const TEASER: ReaderKind[] = ["free", "past_due_expired", "canceled", "expired_grant"];
 
 describe.each(databaseKinds())("newsletter request on %s", (kind) => {
-  let t: TestDatabase;
-  let stopBoss: () => Promise<void>;
-  beforeAll(async () => {
-    t = await freshDatabase(kind);
-    stopBoss = (await startTestBoss()).stop;
-  });
-  afterAll(async () => {
-    await stopBoss();
-    await t.close();
-  });
+  const t = useTestDatabase(kind, { boss: true });
 
   it("freezes every reader with the variant the access rule gives, and leaves out opted-out and suppressed addresses", async () => {
     const pieceId = await seedPiece(t.db);

@@ -6,7 +6,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { Resend } from "resend";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { deliveries, outbox, sendBatches, sends, users } from "@/db/schema";
 import { startResendStandin, type RecordedMessage, type ResendStandin } from "@/standins/resend/server";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
@@ -18,7 +18,6 @@ import { runSendLane, type FaultPoint, type LaneOptions } from "./sender";
 import type { Claim } from "./claim";
 import { RateGate } from "./rate-gate";
 import { DEFAULT_RETRY } from "./provider";
-import { startTestBoss } from "@/test-support/boss";
 import { ANALYSIS_SENTENCE, seedManyReaders, seedPiece, seedReader } from "@/test-support/newsletter-fixtures";
 
 const FAST_RETRY = { ...DEFAULT_RETRY, backoff: { baseMs: 20, maxMs: 200 } };
@@ -30,21 +29,16 @@ function countByRecipient(messages: RecordedMessage[]): Map<string, number> {
 }
 
 describe.each(databaseKinds())("newsletter sender on %s", (kind) => {
-  let t: TestDatabase;
+  const t = useTestDatabase(kind, { boss: true });
   let standin: ResendStandin;
   let resend: Resend;
-  let stopBoss: () => Promise<void>;
 
   beforeAll(async () => {
-    t = await freshDatabase(kind);
-    stopBoss = (await startTestBoss()).stop;
     standin = await startResendStandin({ port: 0 });
     resend = new Resend("re_test_sender", { baseUrl: standin.url });
   });
   afterAll(async () => {
     await standin.close();
-    await stopBoss();
-    await t.close();
   });
   beforeEach(async () => {
     await t.db.delete(users);

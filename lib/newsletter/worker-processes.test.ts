@@ -12,9 +12,8 @@ import { spawnResendStandin, type SpawnedResendStandin } from "@/standins/resend
 import type { RecordedMessage } from "@/standins/resend/client";
 import { requestNewsletterSend } from "./request";
 import { sleep } from "./backoff";
-import { startTestBoss } from "@/test-support/boss";
 import { seedManyReaders, seedPiece } from "@/test-support/newsletter-fixtures";
-import { sharedPostgres, type SharedPostgres } from "@/test-support/shared-postgres";
+import { useTestDatabase } from "@/test-support/database";
 import { startWorkerProcess, type WorkerProcess } from "@/test-support/worker-process";
 import { templateFor } from "./templates";
 
@@ -33,26 +32,21 @@ function assertExactlyOnce(messages: RecordedMessage[], recipients: string[]): v
 }
 
 describe.skipIf(!process.env.DATABASE_URL)("newsletter worker processes on PostgreSQL", () => {
-  let pg: SharedPostgres;
+  const pg = useTestDatabase("postgres", { boss: true });
   let standin: SpawnedResendStandin;
-  let stopBoss: () => Promise<void>;
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    pg = await sharedPostgres();
-    stopBoss = (await startTestBoss()).stop;
     // Latency keeps each batch "in progress" at the provider for a while: kills land in that window too.
     standin = await spawnResendStandin({ latencyMs: 400 });
   });
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.kill("SIGKILL")));
     await standin?.stop();
-    await stopBoss?.();
-    await pg?.close();
   });
 
   const workerEnv = (lanes: number): Record<string, string> => ({
-    DATABASE_URL: pg.url,
+    DATABASE_URL: pg.url ?? "",
     RESEND_API_KEY: "re_test_worker_processes",
     RESEND_BASE_URL: standin.url,
     DEMO_MODE: "true",
@@ -67,7 +61,7 @@ describe.skipIf(!process.env.DATABASE_URL)("newsletter worker processes on Postg
   };
 
   async function status(sendId: string): Promise<{ status: string; sent: number }> {
-    const [row] = await pg.handle.db.select({ status: sends.status, sent: sends.sentCount }).from(sends).where(eq(sends.id, sendId));
+    const [row] = await pg.db.select({ status: sends.status, sent: sends.sentCount }).from(sends).where(eq(sends.id, sendId));
     return { status: row?.status ?? "missing", sent: row?.sent ?? 0 };
   }
 
@@ -80,19 +74,19 @@ describe.skipIf(!process.env.DATABASE_URL)("newsletter worker processes on Postg
   }
 
   async function recipientsOf(sendId: string): Promise<string[]> {
-    return (await pg.handle.db.select({ email: deliveries.email }).from(deliveries).where(eq(deliveries.sendId, sendId))).map((r) => r.email);
+    return (await pg.db.select({ email: deliveries.email }).from(deliveries).where(eq(deliveries.sendId, sendId))).map((r) => r.email);
   }
 
   it(`every recipient gets exactly one message while the worker is SIGKILLed ${KILLS}+ times`, async () => {
     await standin.client.reset();
-    const pieceId = await seedPiece(pg.handle.db);
-    await seedManyReaders(pg.handle.db, RECIPIENTS, { prefix: "kill", paidEvery: 5 });
+    const pieceId = await seedPiece(pg.db);
+    await seedManyReaders(pg.db, RECIPIENTS, { prefix: "kill", paidEvery: 5 });
     const { sendId, total } = await requestNewsletterSend(pieceId, null);
     expect(total).toBe(RECIPIENTS);
     // Render (and store) the send's templates up front, so the kills land while batches are being
     // sent rather than while a fresh process loads React Email to render them.
-    await templateFor(pg.handle.db, sendId, "full");
-    await templateFor(pg.handle.db, sendId, "teaser");
+    await templateFor(pg.db, sendId, "full");
+    await templateFor(pg.db, sendId, "teaser");
 
     const random = mulberry32(SEED);
     const progress: number[] = [];
@@ -128,8 +122,8 @@ describe.skipIf(!process.env.DATABASE_URL)("newsletter worker processes on Postg
   it("two worker processes share one send without a duplicate", async () => {
     await standin.client.reset();
     await standin.client.configure({ latencyMs: 50 });
-    const pieceId = await seedPiece(pg.handle.db);
-    await seedManyReaders(pg.handle.db, RECIPIENTS, { prefix: "pair", paidEvery: 3 });
+    const pieceId = await seedPiece(pg.db);
+    await seedManyReaders(pg.db, RECIPIENTS, { prefix: "pair", paidEvery: 3 });
     const { sendId, total } = await requestNewsletterSend(pieceId, null);
     const [a, b] = [start(2), start(2)];
     await Promise.all([a.ready, b.ready]);
@@ -138,7 +132,7 @@ describe.skipIf(!process.env.DATABASE_URL)("newsletter worker processes on Postg
     const recipients = await recipientsOf(sendId);
     expect(recipients.length).toBe(total);
     assertExactlyOnce(await standin.client.allMessages(), recipients);
-    const claimers = await pg.handle.db.selectDistinct({ by: sendBatches.claimedBy }).from(sendBatches).where(eq(sendBatches.sendId, sendId));
+    const claimers = await pg.db.selectDistinct({ by: sendBatches.claimedBy }).from(sendBatches).where(eq(sendBatches.sendId, sendId));
     expect(claimers.map((c) => c.by?.split(":")[1]).sort()).toEqual([String(a.pid), String(b.pid)].sort());
   }, 90_000);
 });

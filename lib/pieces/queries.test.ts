@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { seedDemoPieces, seedIfEmpty } from "@/db/seed";
 import { DEMO_PIECES } from "@/db/demo-pieces";
 import { pieces } from "@/db/schema";
@@ -12,14 +12,12 @@ const paid = DEMO_PIECES.find((p) => p.visibility === "paid")!;
 const analysisSentence = paid.analysis.split(".")[0]!;
 
 describe.each(databaseKinds())("pieces on %s", (kind) => {
-  let t: TestDatabase;
+  const t = useTestDatabase(kind);
   beforeAll(async () => {
-    t = await freshDatabase(kind);
     expect(await seedIfEmpty(t.db)).toBe(DEMO_PIECES.length);
     expect(await seedIfEmpty(t.db)).toBe(0);
     expect(await seedDemoPieces(t.db)).toBe(0);
   });
-  afterAll(async () => t.close());
 
   it("lists published pieces newest first, paginated, without the analysis", async () => {
     const page1 = await listPublished({ page: 1, pageSize: 4, now: policy.now });

@@ -1,7 +1,7 @@
 /** One-click unsubscribe (PGlite, and PostgreSQL when DATABASE_URL is set). */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { expect, it, describe } from "vitest";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { emailPreferences, suppressions } from "@/db/schema";
 import { signUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import { describeUnsubscribeToken } from "@/lib/newsletter/unsubscribe";
@@ -16,11 +16,7 @@ const oneClick = (token: string | null, body: string | null = "List-Unsubscribe=
   });
 
 describe.each(databaseKinds())("unsubscribe on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await freshDatabase(kind);
-  });
-  afterAll(async () => t.close());
+  const t = useTestDatabase(kind);
 
   const wants = async (userId: string) =>
     (await t.db.select({ on: emailPreferences.newPieces }).from(emailPreferences).where(eq(emailPreferences.userId, userId)))[0]?.on ?? true;
