@@ -1,3 +1,4 @@
+import "server-only";
 import { ConfigError, config, type Config } from "./env";
 import { handle } from "@/lib/db";
 import { seedIfEmpty } from "@/db/seed";

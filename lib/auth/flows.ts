@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { config } from "@/lib/env";
 import { takeToken } from "@/lib/auth/rate-limit";

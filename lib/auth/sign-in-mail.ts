@@ -1,3 +1,4 @@
+import "server-only";
 import { renderSignIn } from "@/emails/render";
 import { config } from "@/lib/env";
 import { sendMail } from "@/lib/mail/transport";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { complimentaryGrants, subscriptions, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { subscriptions, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { config } from "@/lib/env";
 import { hasPaidAccess } from "@/lib/access/rule";
 import { viewerForUser } from "@/lib/auth/viewer-facts";

@@ -1,3 +1,4 @@
+import "server-only";
 import type Stripe from "stripe";
 import { z } from "zod";
 import { config } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db } from "@/lib/db";

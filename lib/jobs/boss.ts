@@ -1,3 +1,4 @@
+import "server-only";
 import { PgBoss, fromPglite } from "pg-boss";
 import { type Handle } from "@/db/client";
 import { handle } from "@/lib/db";

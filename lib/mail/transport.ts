@@ -1,3 +1,4 @@
+import "server-only";
 import { Resend } from "resend";
 import { desc } from "drizzle-orm";
 import { db } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { hostname } from "node:os";
 import { and, asc, eq } from "drizzle-orm";
 import type { Resend } from "resend";

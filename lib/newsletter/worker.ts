@@ -1,3 +1,4 @@
+import "server-only";
 import type { PgBoss } from "pg-boss";
 import { db } from "@/lib/db";
 import { config } from "@/lib/env";

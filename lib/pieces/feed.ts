@@ -1,3 +1,4 @@
+import "server-only";
 import { Feed } from "feed";
 import { siteConfig } from "@/lib/env";
 import { markdownToText } from "./markdown";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, inArray, lte } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { pieces } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { config } from "@/lib/env";
 import { decideAccess, type Viewer } from "@/lib/access/rule";

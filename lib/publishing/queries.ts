@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { pieces, sends, type Piece } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { config } from "@/lib/env";
 import { hmac } from "@/lib/auth/seal";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, lte } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import { db } from "@/lib/db";

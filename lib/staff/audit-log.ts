@@ -1,3 +1,4 @@
+import "server-only";
 import { count, desc } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db";

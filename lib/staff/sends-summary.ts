@@ -1,3 +1,4 @@
+import "server-only";
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { deliveries, pieces, sends } from "@/db/schema";
