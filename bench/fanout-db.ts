@@ -22,7 +22,7 @@ export async function openBenchDatabase(dataDir: string): Promise<BenchDatabase>
     setDatabaseForTests(handle);
     return { handle, label: `PGlite (in this process, files in ${dataDir})`, close: () => handle.close() };
   }
-  const pg = await throwawayPostgres("esm_fanout", 10);
+  const pg = await throwawayPostgres("esm_fanout", { max: 10 });
   setDatabaseForTests(pg.handle);
   return { handle: pg.handle, label: `PostgreSQL (throwaway database ${pg.name})`, close: () => pg.close() };
 }

@@ -19,6 +19,8 @@ export interface Handle {
 }
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+/** pg_advisory_lock key of schema migration: any fixed bigint, the same in every process. */
+const MIGRATION_LOCK_KEY = 7_213_004_551;
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -39,7 +41,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Handle> {
       db,
       kind: "postgres",
       databaseUrl: opts.databaseUrl,
-      migrate: () => migrate(db, { migrationsFolder: MIGRATIONS }),
+      migrate: async () => {
+        // Instances booting together (a rolling deploy) take turns: each migration is applied once.
+        const lock = await client.reserve();
+        try {
+          await lock`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+          await migrate(db, { migrationsFolder: MIGRATIONS });
+        } finally {
+          await lock`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => undefined);
+          lock.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }

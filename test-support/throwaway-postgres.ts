@@ -8,8 +8,8 @@ export interface ThrowawayPostgres {
   close(): Promise<void>;
 }
 
-/** A new, migrated database on the PostgreSQL server at DATABASE_URL, dropped by `close()`. */
-export async function throwawayPostgres(prefix: string, max = 5): Promise<ThrowawayPostgres> {
+/** A new database (migrated unless told otherwise) on the PostgreSQL server at DATABASE_URL, dropped by `close()`. */
+export async function throwawayPostgres(prefix: string, opts: { max?: number; migrate?: boolean } = {}): Promise<ThrowawayPostgres> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("DATABASE_URL is not set");
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
@@ -18,8 +18,8 @@ export async function throwawayPostgres(prefix: string, max = 5): Promise<Throwa
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), max });
-  await handle.migrate();
+  const handle = await openDatabase({ databaseUrl: url.toString(), max: opts.max ?? 5 });
+  if (opts.migrate ?? true) await handle.migrate();
   return {
     url: url.toString(),
     handle,
