@@ -1,4 +1,5 @@
 import type { DayCount } from "@/lib/staff/dashboard";
+import { DataTable } from "@/components/ui/data-table";
 
 /**
  * Server-rendered grouped bar chart of sign-ups and new paying subscribers per day. To a
@@ -100,25 +101,17 @@ export function GrowthChart({ series, id = "growth" }: { series: DayCount[]; id?
           <span className="swatch bar-paying" /> New paying subscribers
         </li>
       </ul>
-      <table className="visually-hidden">
-        <caption>Sign-ups and new paying subscribers per day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Sign-ups</th>
-            <th scope="col">New paying subscribers</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{longDay.format(asDate(d.day))}</th>
-              <td>{d.signups}</td>
-              <td>{d.newPaying}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        hidden
+        caption="Sign-ups and new paying subscribers per day"
+        rows={series}
+        rowKey={(d) => d.day}
+        columns={[
+          { header: "Day", rowHeader: true, cell: (d) => longDay.format(asDate(d.day)) },
+          { header: "Sign-ups", numeric: true, cell: (d) => d.signups },
+          { header: "New paying subscribers", numeric: true, cell: (d) => d.newPaying },
+        ]}
+      />
     </figure>
   );
 }

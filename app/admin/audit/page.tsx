@@ -3,6 +3,8 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { AuditQuery, describeDetail, listAuditLog } from "@/lib/staff/audit-log";
 import { formatDateTime } from "@/lib/staff/format";
 import { Pagination } from "@/components/site/pagination";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice } from "@/components/ui/notice";
 import "../admin.css";
 
 export const dynamic = "force-dynamic";
@@ -15,39 +17,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="wrap admin-page">
       <h1>Audit log</h1>
-      {log.items.length === 0 ? (
-        <p className="notice">Nothing logged yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Staff actions, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.items.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
-                  </td>
-                  <td>{e.actorEmail ?? e.actorId ?? <span className="meta">system</span>}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td className="break">{e.target ?? <span className="meta">—</span>}</td>
-                  <td className="break">{describeDetail(e.detail)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Staff actions, newest first"
+        rows={log.items}
+        rowKey={(e) => e.id}
+        empty={<Notice tone="info">Nothing logged yet.</Notice>}
+        columns={[
+          { header: "When", cell: (e) => <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time> },
+          { header: "Who", cell: (e) => e.actorEmail ?? e.actorId ?? <span className="meta">system</span> },
+          { header: "Action", cell: (e) => <code>{e.action}</code> },
+          { header: "Target", className: "break", cell: (e) => e.target ?? <span className="meta">—</span> },
+          { header: "Detail", className: "break", cell: (e) => describeDetail(e.detail) },
+        ]}
+      />
       <Pagination page={log.page} pageCount={log.pageCount} hrefFor={(n) => (n > 1 ? `/admin/audit?page=${n}` : "/admin/audit")} />
     </div>
   );

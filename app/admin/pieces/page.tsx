@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireStaff } from "@/lib/auth/guards";
 import { listPiecesForStaff, STATUSES } from "@/lib/publishing/queries";
 import { formatDate } from "@/lib/site";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata = { title: "Pieces" };
 
@@ -44,37 +45,23 @@ export default async function PiecesPage({ searchParams }: { searchParams: Promi
           </Link>
         ))}
       </nav>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="meta" style={{ textAlign: "left", padding: "0.75rem 0" }}>
-            {rows.length} piece{rows.length === 1 ? "" : "s"}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Headline</th>
-              <th scope="col">Category</th>
-              <th scope="col">Status</th>
-              <th scope="col">Visibility</th>
-              <th scope="col">Publish time</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/admin/pieces/${r.id}`}>{r.headline}</Link>
-                </td>
-                <td>{r.category}</td>
-                <td>{r.status}</td>
-                <td>{r.visibility}</td>
-                <td>{r.publishAt ? `${formatDate(r.publishAt)} ${r.publishAt.toISOString().slice(11, 16)}` : "—"}</td>
-                <td>{formatDate(r.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`${rows.length} piece${rows.length === 1 ? "" : "s"}`}
+        showCaption
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: "Headline", cell: (r) => <Link href={`/admin/pieces/${r.id}`}>{r.headline}</Link> },
+          { header: "Category", cell: (r) => r.category },
+          { header: "Status", cell: (r) => r.status },
+          { header: "Visibility", cell: (r) => r.visibility },
+          {
+            header: "Publish time",
+            cell: (r) => (r.publishAt ? `${formatDate(r.publishAt)} ${r.publishAt.toISOString().slice(11, 16)}` : "—"),
+          },
+          { header: "Updated", cell: (r) => formatDate(r.updatedAt) },
+        ]}
+      />
     </div>
   );
 }

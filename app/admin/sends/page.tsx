@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SendProgress } from "@/components/admin/send-progress";
+import { DataTable } from "@/components/ui/data-table";
 import { requireStaff } from "@/lib/auth/guards";
 import { listRecentSends } from "@/lib/newsletter/progress";
 import { formatDate } from "@/lib/site";
@@ -13,34 +14,16 @@ export default async function SendsPage() {
     <div className="wrap">
       <h1>Sends</h1>
       {sends.length === 0 ? <p>No piece has been mailed yet. Publish a piece with “Email subscribers” ticked.</p> : null}
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Piece</th>
-              <th scope="col">Audience</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Started</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sends.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link href={`/admin/sends/${s.id}`}>{s.headline}</Link>
-                </td>
-                <td>
-                  {s.fullCount} full · {s.teaserCount} teaser
-                </td>
-                <td style={{ minWidth: "14rem" }}>
-                  <SendProgress sendId={s.id} initial={s} />
-                </td>
-                <td>{s.startedAt ? formatDate(s.startedAt) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={sends}
+        rowKey={(s) => s.id}
+        columns={[
+          { header: "Piece", cell: (s) => <Link href={`/admin/sends/${s.id}`}>{s.headline}</Link> },
+          { header: "Audience", cell: (s) => `${s.fullCount} full · ${s.teaserCount} teaser` },
+          { header: "Progress", className: "cell-wide", cell: (s) => <SendProgress sendId={s.id} initial={s} /> },
+          { header: "Started", cell: (s) => (s.startedAt ? formatDate(s.startedAt) : "—") },
+        ]}
+      />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { config } from "@/lib/env";
 import { formatDate } from "@/lib/site";
 import { PromoteForm } from "@/components/admin/promote-form";
 import { InlineAction } from "@/components/admin/inline-action";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice } from "@/components/ui/notice";
 import { demoteAction } from "./actions";
 import "../admin.css";
 
@@ -22,53 +24,36 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         Editors write, publish and send pieces and manage subscribers. Admins also manage staff and read the audit log. Addresses in
         ADMIN_EMAILS are made admin at every sign-in, so they cannot be demoted here.
       </p>
-      {demoted?.role === "reader" ? (
-        <p className="notice" role="status">
-          {demoted.email} is now a reader.
-        </p>
-      ) : null}
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Staff members</caption>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Since</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">
-                  <Link href={`/admin/subscribers/${s.id}`}>{s.email}</Link>
-                </th>
-                <td>{s.role === "admin" ? "Admin" : "Editor"}</td>
-                <td>{formatDate(s.createdAt)}</td>
-                <td>
-                  {s.fixed ? (
-                    <span className="meta">Fixed (ADMIN_EMAILS)</span>
-                  ) : s.id === admin.userId ? (
-                    <span className="meta">You</span>
-                  ) : (
-                    <InlineAction
-                      action={demoteAction}
-                      fields={{ userId: s.id }}
-                      label="Demote to reader"
-                      accessibleLabel={`Demote ${s.email} to reader`}
-                      pendingLabel="Demoting…"
-                      confirm={`Make ${s.email} a reader? They lose access to the staff area at once.`}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {demoted?.role === "reader" ? <Notice>{demoted.email} is now a reader.</Notice> : null}
+      <DataTable
+        caption="Staff members"
+        rows={staff}
+        rowKey={(s) => s.id}
+        columns={[
+          { header: "Email", rowHeader: true, cell: (s) => <Link href={`/admin/subscribers/${s.id}`}>{s.email}</Link> },
+          { header: "Role", cell: (s) => (s.role === "admin" ? "Admin" : "Editor") },
+          { header: "Since", cell: (s) => formatDate(s.createdAt) },
+          {
+            header: "Actions",
+            headerHidden: true,
+            cell: (s) =>
+              s.fixed ? (
+                <span className="meta">Fixed (ADMIN_EMAILS)</span>
+              ) : s.id === admin.userId ? (
+                <span className="meta">You</span>
+              ) : (
+                <InlineAction
+                  action={demoteAction}
+                  fields={{ userId: s.id }}
+                  label="Demote to reader"
+                  accessibleLabel={`Demote ${s.email} to reader`}
+                  pendingLabel="Demoting…"
+                  confirm={`Make ${s.email} a reader? They lose access to the staff area at once.`}
+                />
+              ),
+          },
+        ]}
+      />
 
       <section className="admin-section" aria-labelledby="promote-title">
         <h2 id="promote-title" className="admin-section-title">

@@ -6,6 +6,8 @@ import { currentPolicy } from "@/lib/staff/request";
 import { STATUS_LABELS } from "@/lib/staff/format";
 import { formatDate } from "@/lib/site";
 import { Pagination } from "@/components/site/pagination";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice } from "@/components/ui/notice";
 import { ImportForm } from "@/components/admin/import-form";
 import "../admin.css";
 
@@ -56,40 +58,27 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         {query.q ? ` · matching “${query.q}”` : ""}
       </p>
 
-      {list.items.length === 0 ? (
-        <p className="notice">No members match.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Members, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Status</th>
-                <th scope="col">Plan</th>
-                <th scope="col">Since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <Link href={`/admin/subscribers/${m.id}`}>{m.email}</Link>
-                    {m.name ? <span className="meta block">{m.name}</span> : null}
-                  </th>
-                  <td>
-                    <span className={`status status-${m.status}`}>{STATUS_LABELS[m.status]}</span>
-                  </td>
-                  <td>{m.plan || <span className="meta">—</span>}</td>
-                  <td>
-                    <time dateTime={m.since.toISOString()}>{formatDate(m.since)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Members, newest first"
+        rows={list.items}
+        rowKey={(m) => m.id}
+        empty={<Notice tone="info">No members match.</Notice>}
+        columns={[
+          {
+            header: "Email",
+            rowHeader: true,
+            cell: (m) => (
+              <>
+                <Link href={`/admin/subscribers/${m.id}`}>{m.email}</Link>
+                {m.name ? <span className="meta block">{m.name}</span> : null}
+              </>
+            ),
+          },
+          { header: "Status", cell: (m) => <span className={`status status-${m.status}`}>{STATUS_LABELS[m.status]}</span> },
+          { header: "Plan", cell: (m) => m.plan || <span className="meta">—</span> },
+          { header: "Since", cell: (m) => <time dateTime={m.since.toISOString()}>{formatDate(m.since)}</time> },
+        ]}
+      />
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(n) => subscribersHref({ ...query, page: n })} />
 
       <section className="admin-section" aria-labelledby="import-title">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { listOutbox } from "@/lib/mail/transport";
 import { requireDemoMode } from "@/lib/mail/outbox-view";
+import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Local mailbox (demo)", robots: { index: false } };
@@ -11,10 +12,10 @@ export default async function MailboxPage() {
   return (
     <main className="wrap" id="content">
       <h1>Local mailbox</h1>
-      <p className="notice">
+      <Notice tone="info">
         Demo mode: mail is not sent anywhere. Every message the app would send is kept here. JSON at{" "}
         <a href="/dev/mailbox.json">/dev/mailbox.json</a>.
-      </p>
+      </Notice>
       {mails.length === 0 ? <p>No mail yet.</p> : null}
       <ol className="teaser-list">
         {mails.map((m) => (

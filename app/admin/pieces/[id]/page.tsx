@@ -9,6 +9,7 @@ import { sendIdOfPiece } from "@/lib/publishing/queries";
 import { readPieceForEditing } from "@/lib/pieces/editing";
 import { currentPolicy } from "@/lib/staff/request";
 import { SendProgress } from "@/components/admin/send-progress";
+import { Notice } from "@/components/ui/notice";
 import { sendProgress } from "@/lib/newsletter/progress";
 import { sendTestEmailAction } from "../actions";
 import { formatDate, pieceHref } from "@/lib/site";
@@ -49,9 +50,7 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
         ) : null}
       </p>
       {sp.saved && SAVED[sp.saved] ? (
-        <p className="notice" role="status">
-          {SAVED[sp.saved]}
-        </p>
+        <Notice>{SAVED[sp.saved]}</Notice>
       ) : null}
       {sendId && progress ? (
         <section className="notice" aria-label="Newsletter send">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SendProgress } from "@/components/admin/send-progress";
+import { Notice } from "@/components/ui/notice";
 import { requireStaff } from "@/lib/auth/guards";
 import { getSend } from "@/lib/newsletter/progress";
 import { formatDate } from "@/lib/site";
@@ -35,9 +36,9 @@ export default async function SendPage({ params, searchParams }: { params: Promi
       </dl>
       <SendProgress sendId={send.id} initial={send} />
       {sp.retried ? (
-        <p className="notice" role="status">
+        <Notice>
           {sp.retried} failed deliver{sp.retried === "1" ? "y" : "ies"} queued again.
-        </p>
+        </Notice>
       ) : null}
       {send.failed > 0 ? (
         <form action={retryFailedAction}>

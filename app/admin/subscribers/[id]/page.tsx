@@ -9,6 +9,8 @@ import { config } from "@/lib/env";
 import { formatDate } from "@/lib/site";
 import { GrantForm } from "@/components/admin/grant-form";
 import { InlineAction } from "@/components/admin/inline-action";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice } from "@/components/ui/notice";
 import { revokeAction } from "./actions";
 import "../../admin.css";
 
@@ -64,61 +66,39 @@ export default async function SubscriberPage({
         <h2 id="comp-title" className="admin-section-title">
           Complimentary access
         </h2>
-        {revoked ? (
-          <p className="notice" role="status">
-            Complimentary access revoked.
-          </p>
-        ) : null}
-        {detail.grants.length === 0 ? (
-          <p className="meta">No complimentary access granted yet.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Complimentary grants</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Granted</th>
-                  <th scope="col">Until</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Note</th>
-                  <th scope="col">By</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.grants.map((g) => (
-                  <tr key={g.id}>
-                    <td>{when(g.createdAt)}</td>
-                    <td>{g.expiresAt ? when(g.expiresAt) : "No end date"}</td>
-                    <td>
-                      {g.state === "revoked" && g.revokedAt
-                        ? `Revoked ${formatDate(g.revokedAt)}`
-                        : g.state === "active"
-                          ? "Active"
-                          : "Expired"}
-                    </td>
-                    <td>{g.note ?? <span className="meta">—</span>}</td>
-                    <td>{g.grantedBy ?? <span className="meta">—</span>}</td>
-                    <td>
-                      {g.state === "active" ? (
-                        <InlineAction
-                          action={revokeAction}
-                          fields={{ userId: row.id, grantId: g.id }}
-                          label="Revoke"
-                          accessibleLabel={`Revoke the grant of ${formatDate(g.createdAt)}`}
-                          pendingLabel="Revoking…"
-                          confirm={`Revoke complimentary access for ${row.email}?`}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {revoked ? <Notice>Complimentary access revoked.</Notice> : null}
+        <DataTable
+          caption="Complimentary grants"
+          rows={detail.grants}
+          rowKey={(g) => g.id}
+          empty={<p className="meta">No complimentary access granted yet.</p>}
+          columns={[
+            { header: "Granted", cell: (g) => when(g.createdAt) },
+            { header: "Until", cell: (g) => (g.expiresAt ? when(g.expiresAt) : "No end date") },
+            {
+              header: "State",
+              cell: (g) =>
+                g.state === "revoked" && g.revokedAt ? `Revoked ${formatDate(g.revokedAt)}` : g.state === "active" ? "Active" : "Expired",
+            },
+            { header: "Note", cell: (g) => g.note ?? <span className="meta">—</span> },
+            { header: "By", cell: (g) => g.grantedBy ?? <span className="meta">—</span> },
+            {
+              header: "Actions",
+              headerHidden: true,
+              cell: (g) =>
+                g.state === "active" ? (
+                  <InlineAction
+                    action={revokeAction}
+                    fields={{ userId: row.id, grantId: g.id }}
+                    label="Revoke"
+                    accessibleLabel={`Revoke the grant of ${formatDate(g.createdAt)}`}
+                    pendingLabel="Revoking…"
+                    confirm={`Revoke complimentary access for ${row.email}?`}
+                  />
+                ) : null,
+            },
+          ]}
+        />
         <h3>Grant complimentary access</h3>
         <GrantForm userId={row.id} minDate={tomorrow} />
       </section>
@@ -127,87 +107,60 @@ export default async function SubscriberPage({
         <h2 id="subs-title" className="admin-section-title">
           Subscription history
         </h2>
-        {detail.subscriptions.length === 0 ? (
-          <p className="meta">No Stripe subscriptions.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Stripe subscriptions, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Subscription</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Plan</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Period ends</th>
-                  <th scope="col">Trial ends</th>
-                  <th scope="col">Ended</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.subscriptions.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <code>{s.id}</code>
-                    </td>
-                    <td>
-                      {s.status}
-                      {s.cancelAtPeriodEnd ? <span className="meta block">cancels at period end</span> : null}
-                      {s.pastDueSince ? <span className="meta block">past due since {formatDate(s.pastDueSince)}</span> : null}
-                    </td>
-                    <td>{planLabel(s)}</td>
-                    <td>{when(s.createdAt)}</td>
-                    <td>{when(s.currentPeriodEnd)}</td>
-                    <td>{when(s.trialEnd)}</td>
-                    <td>{when(s.endedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Stripe subscriptions, newest first"
+          rows={detail.subscriptions}
+          rowKey={(s) => s.id}
+          empty={<p className="meta">No Stripe subscriptions.</p>}
+          columns={[
+            { header: "Subscription", cell: (s) => <code>{s.id}</code> },
+            {
+              header: "Status",
+              cell: (s) => (
+                <>
+                  {s.status}
+                  {s.cancelAtPeriodEnd ? <span className="meta block">cancels at period end</span> : null}
+                  {s.pastDueSince ? <span className="meta block">past due since {formatDate(s.pastDueSince)}</span> : null}
+                </>
+              ),
+            },
+            { header: "Plan", cell: (s) => planLabel(s) },
+            { header: "Started", cell: (s) => when(s.createdAt) },
+            { header: "Period ends", cell: (s) => when(s.currentPeriodEnd) },
+            { header: "Trial ends", cell: (s) => when(s.trialEnd) },
+            { header: "Ended", cell: (s) => when(s.endedAt) },
+          ]}
+        />
       </section>
 
       <section className="admin-section" aria-labelledby="mail-title">
         <h2 id="mail-title" className="admin-section-title">
           Mails received
         </h2>
-        {detail.mails.length === 0 ? (
-          <p className="meta">No mail sent to this address yet.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Mails to this address, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Mail</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.mails.map((m) => (
-                  <tr key={`${m.source}-${m.id}`}>
-                    <td>
-                      <time dateTime={m.at.toISOString()}>{formatDateTime(m.at)}</time>
-                    </td>
-                    <td>{m.subject}</td>
-                    <td>
-                      {m.source === "newsletter"
-                        ? `Newsletter (${m.variant === "full" ? "full analysis" : "teaser"})`
-                        : "Outbox (demo mode)"}
-                    </td>
-                    <td>
-                      {m.status}
-                      {m.error ? <span className="meta block">{m.error}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Mails to this address, newest first"
+          rows={detail.mails}
+          rowKey={(m) => `${m.source}-${m.id}`}
+          empty={<p className="meta">No mail sent to this address yet.</p>}
+          columns={[
+            { header: "When", cell: (m) => <time dateTime={m.at.toISOString()}>{formatDateTime(m.at)}</time> },
+            { header: "Mail", cell: (m) => m.subject },
+            {
+              header: "Kind",
+              cell: (m) =>
+                m.source === "newsletter" ? `Newsletter (${m.variant === "full" ? "full analysis" : "teaser"})` : "Outbox (demo mode)",
+            },
+            {
+              header: "Status",
+              cell: (m) => (
+                <>
+                  {m.status}
+                  {m.error ? <span className="meta block">{m.error}</span> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
     </div>
   );
