@@ -46,4 +46,27 @@ describe("configuration", () => {
     expect(() => parseConfig({ ...real, PAYMENT_GRACE_DAYS: "-1" })).toThrow(/PAYMENT_GRACE_DAYS/);
     expect(() => parseConfig({ ...real, DEMO_MODE: "maybe" })).toThrow(/DEMO_MODE/);
   });
+
+  it("demo mode refuses a public APP_URL: its mailbox would be public", () => {
+    expect(() => parseConfig({ DEMO_MODE: "true", APP_URL: "https://insight.example.com", AUTH_SECRET: "x" })).toThrow(/loopback APP_URL/);
+    for (const local of ["http://localhost:3000", "http://127.0.0.1:4000", "http://[::1]:3000"]) {
+      expect(parseConfig({ DEMO_MODE: "true", APP_URL: local, AUTH_SECRET: "x" }).demoMode).toBe(true);
+    }
+  });
+
+  it("demo mode refuses production with real keys, and a real Stripe key never meets the demo webhook secret", () => {
+    const prod = { DEMO_MODE: "true", NODE_ENV: "production", AUTH_SECRET: "x" };
+    expect(() => parseConfig({ ...prod, STRIPE_SECRET_KEY: "sk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_x" })).toThrow(/production with real keys set \(STRIPE_SECRET_KEY\)/);
+    expect(() => parseConfig({ ...prod, RESEND_API_KEY: "re_live" })).toThrow(/RESEND_API_KEY/);
+    expect(() => parseConfig({ ...prod, DATABASE_URL: "postgres://u@db.example.com/esm" })).toThrow(/DATABASE_URL/);
+    expect(parseConfig({ ...prod, DATABASE_URL: "postgres://u@127.0.0.1/esm" }).demoMode).toBe(true);
+    expect(() => parseConfig({ DEMO_MODE: "true", AUTH_SECRET: "x", STRIPE_SECRET_KEY: "sk_test_x" })).toThrow(/STRIPE_WEBHOOK_SECRET is required/);
+    expect(() => parseConfig({ ...real, STRIPE_WEBHOOK_SECRET: "" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+  });
+
+  it("builds Auth.js's URL from APP_URL only, and refuses an AUTH_URL on another origin", () => {
+    expect(parseConfig(real).authUrl).toBe("https://insight.example.com/api/auth");
+    expect(() => parseConfig({ ...real, AUTH_URL: "https://evil.example/api/auth" })).toThrow(/AUTH_URL/);
+    expect(parseConfig({ ...real, AUTH_URL: "https://insight.example.com/api/auth" }).authUrl).toBe("https://insight.example.com/api/auth");
+  });
 });

@@ -21,6 +21,9 @@ const optionalString = z
 const schema = z.object({
   DEMO_MODE: bool,
   APP_URL: optionalString.pipe(z.url().optional()),
+  /** Auth.js's base URL; when set it must be APP_URL's origin (sign-in links never come from request headers). */
+  AUTH_URL: optionalString.pipe(z.url().optional()),
+  NODE_ENV: z.string().optional(),
   PUBLICATION_NAME: z.string().min(1).max(80).default("ESM Insight"),
   PUBLICATION_TAGLINE: z.string().min(1).max(160).default("The risk behind the headline"),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -55,6 +58,8 @@ export type Env = z.infer<typeof schema>;
 export interface Config {
   demoMode: boolean;
   appUrl: string;
+  /** Auth.js's base URL, always derived from APP_URL. */
+  authUrl: string;
   publication: { name: string; tagline: string };
   dataDir: string;
   databaseUrl: string | undefined;
@@ -107,6 +112,33 @@ function embeddedSecret(dataDir: string): string {
   return secret;
 }
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) || hostname.toLowerCase().endsWith(".localhost");
+}
+
+/**
+ * Demo mode serves a mailbox anyone can read and takes test payments: it runs on this machine
+ * only, never in production with real keys.
+ */
+function refuseUnsafeDemo(env: Env, appUrl: string): void {
+  if (!isLoopbackHost(new URL(appUrl).hostname)) {
+    throw new ConfigError(
+      `DEMO_MODE=true needs a loopback APP_URL (such as http://localhost:3000), not ${appUrl}: demo mode's mailbox would be public. Unset DEMO_MODE to run for real.`,
+    );
+  }
+  const databaseHost = env.DATABASE_URL ? new URL(env.DATABASE_URL).hostname : undefined;
+  const realKeys = [
+    env.STRIPE_SECRET_KEY ? "STRIPE_SECRET_KEY" : undefined,
+    env.RESEND_API_KEY ? "RESEND_API_KEY" : undefined,
+    databaseHost && !isLoopbackHost(databaseHost) ? "DATABASE_URL" : undefined,
+  ].filter((k): k is string => k !== undefined);
+  if (env.NODE_ENV === "production" && realKeys.length > 0) {
+    throw new ConfigError(`DEMO_MODE=true refuses to run in production with real keys set (${realKeys.join(", ")}). Unset DEMO_MODE.`);
+  }
+}
+
 export function parseConfig(source: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -124,11 +156,20 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       );
     }
   }
+  const appUrl = (env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  if (demo) refuseUnsafeDemo(env, appUrl);
+  if (env.AUTH_URL && new URL(env.AUTH_URL).origin !== new URL(appUrl).origin) {
+    throw new ConfigError(`AUTH_URL (${env.AUTH_URL}) must be on APP_URL's origin (${new URL(appUrl).origin}); unset it to derive it from APP_URL.`);
+  }
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigError("STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY: webhooks from a real Stripe account are never checked against the demo secret.");
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   const usesStandin = !env.STRIPE_SECRET_KEY;
   return {
     demoMode: demo,
-    appUrl: (env.APP_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+    appUrl,
+    authUrl: `${appUrl}/api/auth`,
     publication: { name: env.PUBLICATION_NAME, tagline: env.PUBLICATION_TAGLINE },
     dataDir,
     databaseUrl: env.DATABASE_URL,

@@ -15,7 +15,8 @@ import { runMaintenance } from "@/lib/jobs/maintenance";
 import { EmailAddress } from "./email";
 import { safeNext } from "./redirect";
 import { unseal } from "./seal";
-import { issueSignIn, MAX_CODE_ATTEMPTS, redeemCode, redeemLink, SIGN_IN_TTL_MINUTES } from "./sign-in-codes";
+import { issueSignIn, MAX_CODE_ATTEMPTS, redeemCode, redeemLink, SIGN_IN_TTL_MINUTES, TOO_MANY_CODES, WRONG_CODE } from "./sign-in-codes";
+import { sendSignInMail } from "./sign-in-mail";
 
 const T0 = new Date("2026-11-22T10:00:00Z");
 const MIN = 60_000;
@@ -176,7 +177,7 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
     it("an expired code is refused", async () => {
       const email = uniqueEmail("code-expired");
       const { code } = await issueSignIn(email, callbackUrl(email), T0);
-      expect(await redeemCode(email, code, at(SIGN_IN_TTL_MINUTES * MIN))).toMatchObject({ ok: false, error: expect.stringMatching(/expired/) });
+      expect(await redeemCode(email, code, at(SIGN_IN_TTL_MINUTES * MIN))).toEqual({ ok: false, error: WRONG_CODE });
     });
 
     it(`wrong codes count down; after ${MAX_CODE_ATTEMPTS} the right code is refused`, async () => {
@@ -189,16 +190,48 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
         const result = await redeemCode(email, wrong, at(MIN));
         expect(result.ok).toBe(false);
         if (result.ok) return;
-        if (left > 0) expect(result.error).toBe(`That code is not right. ${left} attempt${left === 1 ? "" : "s"} left.`);
-        else expect(result.error).toMatch(/Too many wrong codes/);
+        // The same words as for an expired code: a guesser learns nothing about the code's state.
+        expect(result.error).toBe(left > 0 ? WRONG_CODE : TOO_MANY_CODES);
         const [row] = await t.db.select({ n: signInCodes.failedAttempts }).from(signInCodes).where(eq(signInCodes.id, linkId));
         expect(row?.n).toBe(attempt);
       }
       const locked = await redeemCode(email, code, at(MIN));
-      expect(locked).toEqual({ ok: false, error: "Too many wrong codes. Request a new sign-in email." });
+      expect(locked).toEqual({ ok: false, error: TOO_MANY_CODES });
       // Locked: every further guess is refused, right or wrong.
       expect((await redeemCode(email, wrong, at(MIN))).ok).toBe(false);
       expect((await redeemCode(email, code, at(MIN))).ok).toBe(false);
+    });
+
+    it("a new code gives no new tries: the budget is per address over every live code, and the mailed link still works", async () => {
+      const email = uniqueEmail("renew");
+      const first = await issueSignIn(email, callbackUrl(email), T0);
+      for (let i = 0; i < MAX_CODE_ATTEMPTS - 1; i++) expect((await redeemCode(email, otherCode(first.code), at(MIN))).ok).toBe(false);
+      const second = await issueSignIn(email, callbackUrl(email), at(MIN));
+      expect(await redeemCode(email, otherCode(second.code), at(2 * MIN))).toEqual({ ok: false, error: TOO_MANY_CODES });
+      expect(await redeemCode(email, second.code, at(2 * MIN))).toEqual({ ok: false, error: TOO_MANY_CODES });
+      // The lockout someone else can impose stops typed codes only, and only until the codes expire.
+      expect((await redeemLink(second.linkId, at(2 * MIN))).ok).toBe(true);
+    });
+
+    it("concurrent wrong guesses are counted atomically: at most the budget is ever compared", async () => {
+      const email = uniqueEmail("race");
+      const url = callbackUrl(email);
+      const { code } = await issueSignIn(email, url, T0);
+      const guesses = Array.from({ length: 39 }, (_, i) => ((Number(code) + 1 + i) % 1_000_000).toString().padStart(6, "0"));
+      // The right code is sent last among 40 concurrent guesses.
+      const results = await Promise.all([...guesses, code].map((g) => redeemCode(email, g, at(MIN))));
+      expect(results.filter((r) => r.ok)).toEqual([]);
+      const [row] = await t.db.select({ n: signInCodes.failedAttempts }).from(signInCodes).where(eq(signInCodes.email, email));
+      expect(row?.n).toBe(MAX_CODE_ATTEMPTS);
+    });
+
+    it("refuses to mail a link built for another origin (a forged Host header), and never hands one back", async () => {
+      const email = uniqueEmail("poisoned");
+      const poisoned = callbackUrl(email).replace("http://localhost:3000", "https://evil.example");
+      await expect(sendSignInMail(email, poisoned)).rejects.toThrow(/off this site's origin/);
+      expect(await t.db.select().from(signInCodes).where(eq(signInCodes.email, email))).toEqual([]);
+      const { linkId } = await issueSignIn(email, poisoned, T0);
+      expect(await redeemLink(linkId, at(MIN))).toMatchObject({ ok: false });
     });
 
     it("a code is bound to its address", async () => {

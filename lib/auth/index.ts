@@ -20,6 +20,8 @@ const emailProvider: EmailConfig = {
 
 async function buildConfig(): Promise<NextAuthConfig> {
   const cfg = config();
+  // Auth.js builds its URLs from AUTH_URL when set, else from the request's (forgeable) Host headers.
+  process.env.AUTH_URL = cfg.authUrl;
   const d = await db();
   return {
     adapter: DrizzleAdapter(d, {

@@ -4,6 +4,7 @@ import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { signInCodes } from "@/db/schema";
 import { config } from "@/lib/env";
+import { isOwnUrl } from "./own-origin";
 import { hmac, safeEqual, seal, unseal } from "./seal";
 
 /**
@@ -47,36 +48,50 @@ export async function redeemLink(linkId: string, now = new Date()): Promise<Rede
     .where(and(eq(signInCodes.id, linkId), gt(signInCodes.expiresAt, now)))
     .returning();
   if (!row) return { ok: false, error: "This sign-in link has expired or was already used. Request a new one." };
-  return { ok: true, url: unseal(row.sealedToken, config().authSecret) };
+  const url = unseal(row.sealedToken, config().authSecret);
+  if (!isOwnUrl(url)) return { ok: false, error: "This sign-in link is not valid. Request a new one." };
+  return { ok: true, url };
 }
 
-/** Typed code: checked against the newest live code for the address, a few attempts at most. */
-export async function redeemCode(email: string, code: string, now = new Date()): Promise<Redemption> {
-  const secret = config().authSecret;
+export const WRONG_CODE = "That code is not right or has expired. Check the newest sign-in email.";
+export const TOO_MANY_CODES = "Too many wrong codes. Use the link in the email, or request a new one.";
+
+type Attempt = { kind: "none" } | { kind: "locked" } | { kind: "try"; id: string; codeHash: string; left: number };
+
+/**
+ * Reserves one attempt for the address before comparing: the newest live code's counter goes up in
+ * the same transaction that read it, under a per-address lock, so concurrent guesses never share a
+ * check. The budget counts every live code of the address, so asking for a new code gives no new tries.
+ */
+async function reserveAttempt(email: string, now: Date): Promise<Attempt> {
   const d = await db();
-  const [row] = await d
-    .select()
-    .from(signInCodes)
-    .where(and(eq(signInCodes.email, email), gt(signInCodes.expiresAt, now)))
-    .orderBy(desc(signInCodes.createdAt))
-    .limit(1);
-  const expired = { ok: false as const, error: "That code has expired. Request a new one." };
-  if (!row) return expired;
-  if (row.failedAttempts >= MAX_CODE_ATTEMPTS) {
-    return { ok: false, error: "Too many wrong codes. Request a new sign-in email." };
-  }
-  if (!safeEqual(row.codeHash, hmac(`${email}:${code}`, secret, "sign-in-code"))) {
-    const [updated] = await d
+  return d.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in-code:${email}`}))`);
+    const live = await tx
+      .select({ id: signInCodes.id, codeHash: signInCodes.codeHash, failed: signInCodes.failedAttempts })
+      .from(signInCodes)
+      .where(and(eq(signInCodes.email, email), gt(signInCodes.expiresAt, now)))
+      .orderBy(desc(signInCodes.createdAt));
+    const newest = live[0];
+    if (!newest) return { kind: "none" };
+    const used = live.reduce((n, r) => n + r.failed, 0);
+    if (used >= MAX_CODE_ATTEMPTS) return { kind: "locked" };
+    await tx
       .update(signInCodes)
       .set({ failedAttempts: sql`${signInCodes.failedAttempts} + 1` })
-      .where(eq(signInCodes.id, row.id))
-      .returning({ failed: signInCodes.failedAttempts });
-    const left = MAX_CODE_ATTEMPTS - (updated?.failed ?? MAX_CODE_ATTEMPTS);
-    return {
-      ok: false,
-      error: left > 0 ? `That code is not right. ${left} attempt${left === 1 ? "" : "s"} left.` : "Too many wrong codes. Request a new sign-in email.",
-    };
+      .where(eq(signInCodes.id, newest.id));
+    return { kind: "try", id: newest.id, codeHash: newest.codeHash, left: MAX_CODE_ATTEMPTS - used - 1 };
+  });
+}
+
+/** Typed code: checked against the newest live code for the address, a few attempts per address at most. */
+export async function redeemCode(email: string, code: string, now = new Date()): Promise<Redemption> {
+  const attempt = await reserveAttempt(email, now);
+  if (attempt.kind === "none") return { ok: false, error: WRONG_CODE };
+  if (attempt.kind === "locked") return { ok: false, error: TOO_MANY_CODES };
+  if (!safeEqual(attempt.codeHash, hmac(`${email}:${code}`, config().authSecret, "sign-in-code"))) {
+    return { ok: false, error: attempt.left > 0 ? WRONG_CODE : TOO_MANY_CODES };
   }
-  const redeemed = await redeemLink(row.id, now);
-  return redeemed.ok ? redeemed : expired;
+  const redeemed = await redeemLink(attempt.id, now);
+  return redeemed.ok ? redeemed : { ok: false, error: WRONG_CODE };
 }
