@@ -1,7 +1,7 @@
 import "server-only";
 import { Feed } from "feed";
 import { siteConfig } from "@/lib/env";
-import { markdownToText } from "./markdown";
+import { renderMarkdown } from "./markdown";
 import { listPublished } from "@/lib/pieces/queries";
 import { absoluteUrl, pieceHref } from "@/lib/site";
 
@@ -25,7 +25,8 @@ export async function buildFeed(): Promise<string> {
       title: p.headline,
       id: url,
       link: url,
-      description: markdownToText(p.teaser),
+      // Readers render an item description as HTML: give them the sanitized teaser, never decoded text.
+      description: renderMarkdown(p.teaser),
       date: p.publishedAt,
       category: [{ name: p.category }],
       ...(p.authorName ? { author: [{ name: p.authorName }] } : {}),

@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray, lte } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { pieces } from "@/db/schema";
 import type { AccessProof, Visibility } from "@/lib/access/rule";
-import { slugify } from "@/lib/publishing/slug";
+import { isSlug, slugify } from "@/lib/publishing/slug";
 
 /**
  * Piece queries. Every query here selects explicit columns; the full analysis
@@ -132,6 +132,7 @@ export async function listPublished(opts: {
 }
 
 export async function findPublishedBySlug(slug: string, now = new Date()): Promise<PieceTeaser | null> {
+  if (!isSlug(slug)) return null;
   const d = await db();
   const [row] = await d
     .select(teaserColumns)

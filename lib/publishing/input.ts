@@ -1,18 +1,24 @@
 import { z } from "zod";
-import { slugify } from "@/lib/publishing/slug";
+import { SLUG_PATTERN, slugify } from "@/lib/publishing/slug";
+
+/** Control characters (a NUL byte among them) are no part of any text a person writes. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const controlMessage = (label: string) => `${label} holds a control character; paste it as plain text.`;
 
 const text = (label: string, max: number) =>
   z
     .string()
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} is too long (at most ${max} characters).`);
+    .max(max, `${label} is too long (at most ${max} characters).`)
+    .refine((v) => !CONTROL.test(v), controlMessage(label));
 
 const optionalText = (label: string, max: number) =>
   z
     .string()
     .trim()
     .max(max, `${label} is too long (at most ${max} characters).`)
+    .refine((v) => !CONTROL.test(v), controlMessage(label))
     .transform((v) => (v === "" ? null : v));
 
 const optionalDate = (label: string) =>
@@ -28,8 +34,6 @@ const optionalDate = (label: string) =>
       }
       return d;
     });
-
-export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The editor form, as the staff member typed it. Every field is validated here and nowhere else. */
 export const PieceForm = z
@@ -56,7 +60,7 @@ export const PieceForm = z
   })
   .transform((f, ctx) => {
     const slug = f.slug === "" ? slugify(f.headline) : f.slug;
-    if (!SLUG_RE.test(slug)) {
+    if (!SLUG_PATTERN.test(slug)) {
       ctx.addIssue({ code: "custom", path: ["slug"], message: "Slug may hold only lower-case letters, digits and single hyphens." });
       return z.NEVER;
     }

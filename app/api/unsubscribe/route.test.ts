@@ -32,6 +32,21 @@ describe.each(databaseKinds())("unsubscribe on %s", (kind) => {
     expect((await POST(oneClick(token))).status).toBe(200);
   });
 
+  it("accepts the multipart form some mail clients send, and refuses an oversized body before reading it", async () => {
+    const reader = await seedReader(t.db, "active");
+    const token = signUnsubscribeToken({ userId: reader.id });
+    const multipart = new FormData();
+    multipart.set("List-Unsubscribe", "One-Click");
+    const res = await POST(new Request(`http://localhost:3000/api/unsubscribe?token=${token}`, { method: "POST", body: multipart }));
+    expect(res.status).toBe(200);
+    expect(await wants(reader.id)).toBe(false);
+
+    const other = await seedReader(t.db, "active");
+    const huge = `List-Unsubscribe=One-Click&pad=${"x".repeat(60 * 1024 * 1024)}`;
+    expect((await POST(oneClick(signUnsubscribeToken({ userId: other.id }), huge))).status).toBe(413);
+    expect(await wants(other.id)).toBe(true);
+  });
+
   it("looking at the page (the GET side) changes nothing", async () => {
     const reader = await seedReader(t.db, "free");
     const view = await describeUnsubscribeToken(signUnsubscribeToken({ userId: reader.id }));

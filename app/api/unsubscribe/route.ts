@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { config } from "@/lib/env";
+import { BODY_LIMITS, readCappedText } from "@/lib/http/capped-body";
 import { unsubscribeWithToken } from "@/lib/newsletter/unsubscribe";
 
 /**
@@ -21,12 +22,13 @@ const refuse = (error: string) => Response.json({ error }, { status: 400, header
 
 export async function POST(req: Request): Promise<Response> {
   const token = tokenSchema.safeParse(new URL(req.url).searchParams.get("token") ?? undefined);
-  let form: FormData | null = null;
-  try {
-    form = await req.formData();
-  } catch {
-    form = null;
-  }
+  const raw = await readCappedText(req, BODY_LIMITS.unsubscribe);
+  if (!raw.ok) return raw.response;
+  // Mail clients post the one-click form urlencoded or multipart (RFC 8058): parse the capped bytes either way.
+  const contentType = req.headers.get("content-type") ?? "";
+  const form = await new Request("http://body.invalid/", { method: "POST", body: raw.text, headers: { "content-type": contentType } })
+    .formData()
+    .catch(() => null);
   const body = bodySchema.safeParse({
     "List-Unsubscribe": form?.get("List-Unsubscribe") ?? undefined,
     from: form?.get("from") ?? undefined,

@@ -1,4 +1,4 @@
-/** Attacks on sign-in, as an attacker would try them against demo mode (issue: sign-in and paywall hardening). */
+/** Attacks as an attacker would try them against demo mode (issue: sign-in and paywall hardening), each now refused. */
 import { expect, test } from "@playwright/test";
 import { E2E_BASE_URL } from "../playwright.config";
 import { requestSignInMail, uniqueEmail } from "./fixtures/auth";
@@ -36,4 +36,18 @@ test("a forged X-Forwarded-Host never reaches the sign-in link: the mail and the
   await victim.waitForURL((url) => url.pathname === "/account");
   expect(navigations.filter((u) => new URL(u).hostname === "evil.example")).toEqual([]);
   await victim.close();
+});
+
+test("a NUL byte or junk in a piece or category slug is a 404, not a 500", async ({ request }) => {
+  for (const path of ["/p/a%00b", "/p/%00", "/category/x%00y", "/og/a%00b", "/p/" + "a".repeat(300)]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});
+
+test("webhook and unsubscribe routes refuse an oversized body before reading it", async ({ request }) => {
+  const big = "x".repeat(2 * 1024 * 1024);
+  for (const path of ["/api/stripe/webhook", "/api/resend/webhook", "/api/unsubscribe?token=x"]) {
+    const res = await request.post(path, { data: big, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(res.status(), path).toBe(413);
+  }
 });
