@@ -2,15 +2,19 @@ import "server-only";
 import Stripe from "stripe";
 import { config } from "@/lib/env";
 
+export const STRIPE_TIMEOUT_MS = 5_000;
+
 const store = globalThis as unknown as { esmStripe?: Stripe };
 
 /** The Stripe SDK, pointed at the local stand-in in demo mode (same code path, other host). */
 export function stripe(): Stripe {
   if (!store.esmStripe) {
     const s = config().stripe;
+    // A reader waits on these calls: a few seconds, one retry, then a clear error instead of minutes of spinner.
+    const patience = { timeout: STRIPE_TIMEOUT_MS, maxNetworkRetries: 1 };
     store.esmStripe = s.standinPort
-      ? new Stripe(s.secretKey, { host: "localhost", port: s.standinPort, protocol: "http", maxNetworkRetries: 2 })
-      : new Stripe(s.secretKey, { maxNetworkRetries: 2 });
+      ? new Stripe(s.secretKey, { host: "localhost", port: s.standinPort, protocol: "http", ...patience })
+      : new Stripe(s.secretKey, patience);
   }
   return store.esmStripe;
 }
