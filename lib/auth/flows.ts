@@ -5,6 +5,7 @@ import { takeToken } from "@/lib/auth/rate-limit";
 import { signIn } from "./index";
 import { EmailAddress } from "./email";
 import { safeNext } from "./redirect";
+import { allowCallbackHere, bindThisBrowser, thisBrowsersBinding, withSignInBinding } from "./browser-binding";
 import { redeemCode, redeemLink, type Redemption } from "./sign-in-codes";
 
 export type FormResult = { ok: true; email: string; next: string } | { ok: false; error: string; email?: string };
@@ -22,7 +23,8 @@ export async function requestSignIn(input: { email: unknown; next: unknown }, ip
   const tooMany = `Too many sign-in emails requested. Wait ${windowMinutes} minutes and try again.`;
   if (!(await takeToken(`sign-in:ip:${ip}`, perIp, windowMs))) return { ok: false, error: tooMany, email };
   if (!(await takeToken(`sign-in:email:${email}`, perEmail, windowMs))) return { ok: false, error: tooMany, email };
-  await signIn("email", { email, redirectTo: next, redirect: false });
+  const binding = await bindThisBrowser();
+  await withSignInBinding(binding, () => signIn("email", { email, redirectTo: next, redirect: false }));
   return { ok: true, email, next };
 }
 
@@ -37,11 +39,20 @@ const CodeForm = z.object({
 export async function signInWithCode(input: { email: unknown; code: unknown }): Promise<Redemption> {
   const parsed = CodeForm.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Enter the 6-digit code." };
-  return redeemCode(parsed.data.email, parsed.data.code);
+  const redeemed = await redeemCode(parsed.data.email, parsed.data.code);
+  if (redeemed.ok) await allowCallbackHere(redeemed.url);
+  return redeemed;
 }
 
 export async function signInWithLink(linkId: unknown): Promise<Redemption> {
   const parsed = z.string().min(10).max(100).safeParse(linkId);
   if (!parsed.success) return { ok: false, error: "This sign-in link is not valid. Request a new one." };
-  return redeemLink(parsed.data);
+  const redeemed = await redeemLink(parsed.data, new Date(), await thisBrowsersBinding());
+  if ("otherBrowser" in redeemed) {
+    // Not the browser that asked: it may still sign in here by typing the mailed code.
+    const { email, next } = redeemed.otherBrowser;
+    return { ok: true, url: `/login/check?email=${encodeURIComponent(email)}&next=${encodeURIComponent(safeNext(next))}&browser=other` };
+  }
+  if (redeemed.ok) await allowCallbackHere(redeemed.url);
+  return redeemed;
 }
