@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { config } from "@/lib/env";
-import { takeToken } from "@/lib/auth/rate-limit";
+import { signInMailAllowed } from "./sign-in-limits";
 import { signIn } from "./index";
 import { EmailAddress } from "./email";
 import { safeNext } from "./redirect";
@@ -12,17 +12,15 @@ export type FormResult = { ok: true; email: string; next: string } | { ok: false
 
 const RequestForm = z.object({ email: EmailAddress, next: z.string().optional() });
 
-/** Sends a sign-in mail, within the per-address and per-IP limits. Same answer for known and unknown addresses. */
-export async function requestSignIn(input: { email: unknown; next: unknown }, ip: string): Promise<FormResult> {
+/** Sends a sign-in mail within the limits (lib/auth/sign-in-limits.ts). Same answer for known and unknown addresses. */
+export async function requestSignIn(input: { email: unknown; next: unknown }, client: string | null): Promise<FormResult> {
   const parsed = RequestForm.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Enter a valid email address." };
   const { email } = parsed.data;
   const next = safeNext(parsed.data.next);
-  const { perEmail, perIp, windowMinutes } = config().signInLimits;
-  const windowMs = windowMinutes * 60_000;
-  const tooMany = `Too many sign-in emails requested. Wait ${windowMinutes} minutes and try again.`;
-  if (!(await takeToken(`sign-in:ip:${ip}`, perIp, windowMs))) return { ok: false, error: tooMany, email };
-  if (!(await takeToken(`sign-in:email:${email}`, perEmail, windowMs))) return { ok: false, error: tooMany, email };
+  if (!(await signInMailAllowed(email, client))) {
+    return { ok: false, error: `Too many sign-in emails requested. Wait ${config().signInLimits.windowMinutes} minutes and try again.`, email };
+  }
   const binding = await bindThisBrowser();
   await withSignInBinding(binding, () => signIn("email", { email, redirectTo: next, redirect: false }));
   return { ok: true, email, next };
