@@ -20,7 +20,11 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const token = frontToken();
 
+// HSTS only where the site really is served over https, and decided at run time (APP_URL is runtime configuration).
+const hsts = (process.env.APP_URL ?? "").startsWith("https://") ? "max-age=63072000; includeSubDomains" : null;
+
 const server = createServer((req, res) => {
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
   req.headers[FRONT_TOKEN_HEADER] = token;
   void handle(req, res);
