@@ -1,10 +1,10 @@
 "use client";
 
+import type { EditorValues, PreviewHtml } from "@/lib/publishing/editor-values";
 import { usePublication } from "@/components/site/publication-context";
-import type { EditorValues } from "./piece-editor";
 
 /** What an anonymous reader and a subscriber will see, side by side. */
-export function PiecePreview({ values, html }: { values: EditorValues; html: { teaserHtml: string; analysisHtml: string } | null }) {
+export function PiecePreview({ values, html }: { values: EditorValues; html: PreviewHtml | null }) {
   const anonymousSeesAll = values.visibility === "public";
   const { joinLabel } = usePublication();
   return (

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { openBillingPortalAction } from "@/app/(site)/join/actions";
 import type { BillingSummary } from "@/lib/billing/account";
 import { formatDate, formatPrice } from "@/lib/format";
 
@@ -23,7 +22,15 @@ function renewalLine(s: BillingSummary): string | null {
   return `Renews on ${date}`;
 }
 
-export function BillingSection({ summary, hasCustomer }: { summary: BillingSummary | null; hasCustomer: boolean }) {
+export function BillingSection({
+  summary,
+  hasCustomer,
+  openPortal,
+}: {
+  summary: BillingSummary | null;
+  hasCustomer: boolean;
+  openPortal: (form: FormData) => Promise<void>;
+}) {
   return (
     <section aria-labelledby="billing">
       <h2 id="billing">Subscription</h2>
@@ -49,7 +56,7 @@ export function BillingSection({ summary, hasCustomer }: { summary: BillingSumma
         </p>
       )}
       {hasCustomer ? (
-        <form action={openBillingPortalAction}>
+        <form action={openPortal}>
           <button className="button secondary" type="submit">
             Manage billing
           </button>

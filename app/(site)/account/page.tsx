@@ -4,6 +4,7 @@ import { membershipStatus } from "@/lib/access/rule";
 import { wantsNewPieces } from "@/lib/auth/account";
 import { currentPolicy } from "@/lib/access/policy";
 import { deleteAccountAction, signOutAction, updateMailPreferenceAction } from "./actions";
+import { openBillingPortalAction } from "../join/actions";
 import { MembershipSummary } from "@/components/site/membership-summary";
 import { BillingSection } from "@/components/site/billing-section";
 import { billingSummary, customerIdOf } from "@/lib/billing/account";
@@ -37,7 +38,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           You already have a subscription. Manage it here.
         </p>
       ) : null}
-      <BillingSection summary={summary} hasCustomer={customer !== null} />
+      <BillingSection summary={summary} hasCustomer={customer !== null} openPortal={openBillingPortalAction} />
 
       <section aria-labelledby="mail">
         <h2 id="mail">Email</h2>

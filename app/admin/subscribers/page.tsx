@@ -9,6 +9,7 @@ import { Pagination } from "@/components/site/pagination";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { ImportForm } from "@/components/admin/import-form";
+import { importMembersAction } from "./actions";
 import "../admin.css";
 
 export const dynamic = "force-dynamic";
@@ -83,7 +84,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         <h2 id="import-title" className="admin-section-title">
           Import free members
         </h2>
-        <ImportForm />
+        <ImportForm action={importMembersAction} />
       </section>
     </div>
   );

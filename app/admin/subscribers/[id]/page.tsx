@@ -11,7 +11,7 @@ import { GrantForm } from "@/components/admin/grant-form";
 import { InlineAction } from "@/components/admin/inline-action";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
-import { revokeAction } from "./actions";
+import { grantAction, revokeAction } from "./actions";
 import "../../admin.css";
 
 export const dynamic = "force-dynamic";
@@ -100,7 +100,7 @@ export default async function SubscriberPage({
           ]}
         />
         <h3>Grant complimentary access</h3>
-        <GrantForm userId={row.id} minDate={tomorrow} />
+        <GrantForm action={grantAction} userId={row.id} minDate={tomorrow} />
       </section>
 
       <section className="admin-section" aria-labelledby="subs-title">
