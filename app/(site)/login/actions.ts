@@ -6,11 +6,8 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/action";
 import type { SignInState } from "@/lib/actions/form-state";
 import { requestSignIn, signInWithCode, signInWithLink } from "@/lib/auth/flows";
+import { trustedClientAddress } from "@/lib/http/client";
 
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-}
 
 // The lib flows check the address and the code themselves, with their own messages.
 const RequestForm = z.object({ email: z.string({ error: "Enter your email address." }), next: z.string().optional() });
@@ -18,7 +15,7 @@ const CodeForm = z.object({ email: z.string({ error: "Enter your email address."
 const LinkForm = z.object({ id: z.string({ error: "This sign-in link is not valid. Request a new one." }) });
 
 export const requestSignInAction = formAction({ guard: "anyone", from: "/login", input: RequestForm }, async ({ email, next }): Promise<SignInState> => {
-  const result = await requestSignIn({ email, next }, await clientIp());
+  const result = await requestSignIn({ email, next }, trustedClientAddress(await headers()));
   if (!result.ok) return { ok: false, error: result.error, email };
   redirect(`/login/check?email=${encodeURIComponent(result.email)}&next=${encodeURIComponent(result.next)}`);
 });
