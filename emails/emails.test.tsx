@@ -1,3 +1,4 @@
+import { compileTemplate } from "@/lib/newsletter/substitute";
 import { describe, expect, it } from "vitest";
 import { preheaderFromHtml } from "./preheader";
 import {
@@ -12,7 +13,6 @@ import {
 } from "./preview-props";
 import {
   UNSUBSCRIBE_PLACEHOLDER,
-  personalize,
   renderNewPiece,
   renderPaymentFailed,
   renderSignIn,
@@ -161,7 +161,7 @@ describe("new-piece", () => {
     expect(plain.html).toContain(`href="${url}"`);
     expect(plain.text).toContain(url);
 
-    const personal = personalize(rendered, UNSUBSCRIBE_PLACEHOLDER, url);
+    const personal = compileTemplate({ subject: "s", ...rendered }).fill(url);
     expect(personal.html).toContain(`href="${attr(url)}"`);
     expect(personal.text).toContain(url);
     expect(personal.html).not.toContain(UNSUBSCRIBE_PLACEHOLDER);

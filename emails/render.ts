@@ -35,7 +35,7 @@ export function renderPaymentFailed(props: PaymentFailedProps): Promise<Rendered
 
 /**
  * Render once per variant with `unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER`,
- * then `personalize()` per recipient.
+ * then fill in each recipient with lib/newsletter/substitute.ts.
  */
 export function renderNewPiece(props: NewPieceProps): Promise<RenderedEmail> {
   return renderBoth(createElement(NewPieceEmail, props));
@@ -43,22 +43,3 @@ export function renderNewPiece(props: NewPieceProps): Promise<RenderedEmail> {
 
 export { UNSUBSCRIBE_PLACEHOLDER } from "./unsubscribe-placeholder";
 
-/**
- * Substitute a placeholder in a rendered mail. The value is HTML-escaped for
- * the html part (it lands inside an href attribute) and used as-is in text.
- */
-export function personalize(
-  rendered: RenderedEmail,
-  placeholder: string,
-  value: string,
-): RenderedEmail {
-  const escaped = value
-    .replaceAll("&", "&amp;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;");
-  return {
-    html: rendered.html.replaceAll(placeholder, escaped),
-    text: rendered.text.replaceAll(placeholder, value),
-  };
-}

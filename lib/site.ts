@@ -13,7 +13,5 @@ export const categoryHref = (slug: string) => `/category/${encodeURIComponent(sl
 export const joinHref = (next?: string) => (next ? `/join?next=${encodeURIComponent(next)}` : "/join");
 export const loginHref = (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : "/login");
 
-/** Kept for app/admin/subscribers/[id]/actions.ts until it imports from lib/format. */
-export { formatDate } from "./format";
 export const HOME_PAGE_SIZE = 10;
 export const ogImageHref = (slug: string) => `/og/${encodeURIComponent(slug)}`;

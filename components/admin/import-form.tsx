@@ -1,5 +1,6 @@
 "use client";
 
+import { formatNumber } from "@/lib/format";
 import { useActionState, useState } from "react";
 import type { FormAction, ImportState } from "@/lib/actions/form-state";
 
@@ -21,7 +22,7 @@ export function ImportForm({ action }: { action: FormAction<ImportState> }) {
           const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
           if (file && file.size > MAX_BYTES) {
             e.preventDefault();
-            setTooBig(`The file is too big (${Math.ceil(file.size / 1000).toLocaleString("en-GB")} kB). The limit is 1 MB.`);
+            setTooBig(`The file is too big (${formatNumber(Math.ceil(file.size / 1000))} kB). The limit is 1 MB.`);
           } else {
             setTooBig(null);
           }

@@ -3,10 +3,8 @@ import type { MailTemplate } from "./piece-mail";
 
 /**
  * Per-recipient substitution into a send's template, split at the placeholder once so that each
- * recipient costs a join. Same result as `personalize()` from emails/render (the value is
- * HTML-escaped in the html part, where it sits in an href; as-is in text), which
- * substitute.test.ts asserts. Not imported from there so that a worker that only sends
- * (templates already rendered) never loads React Email.
+ * recipient costs a join. The value is HTML-escaped in the html part (it sits in an href) and
+ * as-is in text. This module never loads React Email, so a worker that only sends stays light.
  */
 export const UNSUBSCRIBE_SLOT = UNSUBSCRIBE_PLACEHOLDER;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentPolicy } from "@/lib/access/policy";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -37,7 +38,7 @@ export async function sendTestEmail(staff: Viewer, pieceId: string, toEmail: str
   if (!person || !viewer || !isStaff(viewer)) throw new TestEmailError("Test mails go to the address of an editor or admin only.");
   const piece = await pieceForMail(d, input.data.pieceId);
   if (!piece) throw new TestEmailError("That piece does not exist.");
-  const decision = decideAccess(viewer, piece, { now: new Date(), paymentGraceDays: config().paymentGraceDays });
+  const decision = decideAccess(viewer, piece, currentPolicy());
   if (!decision.allowed) throw new TestEmailError("This address may not read the full analysis.");
   const template = await renderFullMail(piece, decision.proof);
   const cfg = config();

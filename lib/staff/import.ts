@@ -1,3 +1,4 @@
+import "server-only";
 import { users } from "@/db/schema";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/access/rule";

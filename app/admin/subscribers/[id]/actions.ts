@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/action";
 import { grantComplimentary, GrantInput, revokeGrant } from "@/lib/staff/subscriber-detail";
-import { currentPolicy } from "@/lib/staff/request";
-import { formatDate } from "@/lib/site";
+import { currentPolicy } from "@/lib/access/policy";
+import { formatDate } from "@/lib/format";
 
 /** Complimentary access for one member; the lib call checks the role again and writes the audit line. */
 export const grantAction = formAction({ guard: "staff", from: "/admin/subscribers", input: GrantInput }, async (input, { viewer }) => {
