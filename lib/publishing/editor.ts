@@ -6,6 +6,8 @@ import { requestNewsletterSend } from "@/lib/newsletter/request";
 import { fieldErrors, PieceForm, type FieldErrors, type PieceFormValues } from "./input";
 import { refreshPublicPagesAfterSave } from "./refresh";
 import { schedulePublication } from "./schedule";
+import { checkAssessmentRefs, writeAssessment } from "@/lib/pieces/risk-write";
+import { afterSignalChanges } from "@/lib/risk/signal-status";
 
 export type SaveIntent = "draft" | "publish" | "schedule" | "unpublish";
 export type SaveResult =
@@ -53,6 +55,8 @@ export async function savePiece(actor: Actor, id: string | null, raw: unknown, i
     .from(pieces)
     .where(id ? and(eq(pieces.slug, v.slug), ne(pieces.id, id)) : eq(pieces.slug, v.slug));
   if (clash.length > 0) return { ok: false, errors: { slug: "That slug is already used by another piece." } };
+  const refErrors = v.assessment ? await checkAssessmentRefs(d, v.assessment) : {};
+  if (Object.keys(refErrors).length > 0) return { ok: false, errors: { assessment: Object.values(refErrors)[0], ...refErrors } };
 
   const wasPublished = existing?.status === "published";
   const status: Piece["status"] = intent === "publish" ? "published" : intent === "schedule" ? "scheduled" : "draft";
@@ -60,7 +64,7 @@ export async function savePiece(actor: Actor, id: string | null, raw: unknown, i
     intent === "schedule" ? v.publishAt : intent === "publish" ? (wasPublished && existing?.publishAt ? existing.publishAt : now) : existing?.publishAt ?? null;
   const values = { ...columns(v), status, publishAt, updatedAt: now };
 
-  const savedId = await d.transaction(async (tx) => {
+  const saved = await d.transaction(async (tx) => {
     const [row] = existing
       ? await tx.update(pieces).set(values).where(eq(pieces.id, existing.id)).returning({ id: pieces.id })
       : await tx
@@ -69,11 +73,14 @@ export async function savePiece(actor: Actor, id: string | null, raw: unknown, i
           .returning({ id: pieces.id });
     if (!row) throw new Error("save returned no row");
     await audit(actor, `piece.${intent}`, row.id, { slug: v.slug, headline: v.headline }, tx);
-    return row.id;
+    const changedSignals = await writeAssessment(tx, row.id, v.assessment, actor.userId, now);
+    return { id: row.id, changedSignals };
   });
+  const savedId = saved.id;
 
   if (status === "published" || wasPublished) await refreshPublicPagesAfterSave();
   if (status === "scheduled" && publishAt) await schedulePublication(savedId, publishAt);
   if (status === "published" && !wasPublished && v.emailIt) await requestNewsletterSend(savedId, actor.userId);
+  if (status === "published") await afterSignalChanges(actor, saved.changedSignals);
   return { ok: true, id: savedId, status, message: MESSAGES[intent] };
 }
