@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/lib/db";
+import { config } from "@/lib/env";
 import {
   assessmentExposures,
   assessmentSignals,
@@ -120,4 +121,9 @@ export async function riskForViewer(piece: { id: string; visibility: Visibility 
   }
   const hook = await readRiskHook(piece.id);
   return hook ? { kind: "hook", hook } : { kind: "none" };
+}
+
+/** `riskForViewer` under the configured policy (now, grace days), for the piece pages. */
+export function riskOfPiece(piece: { id: string; visibility: Visibility }, viewer: Viewer): Promise<RiskForViewer> {
+  return riskForViewer(piece, viewer, { now: new Date(), paymentGraceDays: config().paymentGraceDays });
 }
