@@ -4,6 +4,15 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { previewAction, savePieceAction, type EditorState } from "@/app/admin/pieces/actions";
 import { slugify } from "@/lib/publishing/slug";
 import { PiecePreview } from "./piece-preview";
+import { AssessmentFields } from "./assessment-fields";
+import type { AssessmentState } from "@/lib/risk/editor-state";
+import type { TagKind } from "@/lib/risk/scale";
+
+/** Issue 12: the risk assessment's initial state and the managed lists it picks from. */
+export interface EditorRisk {
+  initial: AssessmentState;
+  options: { vectors: { slug: string; name: string }[]; tags: { id: string; kind: TagKind; name: string }[] };
+}
 
 export interface EditorValues {
   id: string | null;
@@ -46,7 +55,7 @@ function Field({ label, name, error, children, hint }: { label: string; name: st
   );
 }
 
-export function PieceEditor({ initial, categories }: { initial: EditorValues; categories: string[] }) {
+export function PieceEditor({ initial, categories, risk }: { initial: EditorValues; categories: string[]; risk?: EditorRisk }) {
   const [state, action, pending] = useActionState<EditorState, FormData>(savePieceAction, {});
   const [v, setV] = useState(initial);
   const [slugTouched, setSlugTouched] = useState(initial.slug !== "");
@@ -168,6 +177,7 @@ export function PieceEditor({ initial, categories }: { initial: EditorValues; ca
             <textarea id="f-sourceSummary" name="sourceSummary" rows={4} maxLength={3000} value={v.sourceSummary} onChange={(ev) => set("sourceSummary", ev.target.value)} />
           </Field>
         </fieldset>
+        {risk ? <AssessmentFields initial={risk.initial} options={risk.options} errors={e} onChange={() => setDirty(true)} /> : null}
         <label className="checkbox">
           <input type="checkbox" name="emailIt" checked={v.emailIt} onChange={(ev) => set("emailIt", ev.target.checked)} /> Email subscribers
         </label>

@@ -1,8 +1,10 @@
 import type { FullAssessment, RiskForViewer, RiskHook, RiskSignal } from "@/lib/risk/types";
 import { horizonLabel, levelLabel, levelRank, statusLabel, TAG_KINDS, tagKindLabel } from "@/lib/risk/scale";
-import { formatDate } from "@/lib/site";
 import { RiskMatrix } from "./risk-matrix";
 import "./risk.css";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const formatDate = (d: Date) => dateFormat.format(d);
 
 /** The risk card of a piece: the public hook (level, vector names) or, for the entitled, the whole assessment. */
 export function RiskCard({ risk }: { risk: RiskForViewer }) {

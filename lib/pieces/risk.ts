@@ -127,3 +127,9 @@ export async function riskForViewer(piece: { id: string; visibility: Visibility 
 export function riskOfPiece(piece: { id: string; visibility: Visibility }, viewer: Viewer): Promise<RiskForViewer> {
   return riskForViewer(piece, viewer, { now: new Date(), paymentGraceDays: config().paymentGraceDays });
 }
+
+/** The whole assessment for the piece's editor: only with the access rule's proof (staff read everything). */
+export async function readAssessmentForEditing(viewer: Viewer, piece: { id: string; visibility: Visibility }, policy: AccessPolicy): Promise<FullAssessment | null> {
+  const decision = decideAccess(viewer, piece, policy);
+  return decision.allowed ? readAssessment(decision.proof) : null;
+}

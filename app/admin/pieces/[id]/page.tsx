@@ -13,6 +13,11 @@ import { Notice } from "@/components/ui/notice";
 import { sendProgress } from "@/lib/newsletter/progress";
 import { sendTestEmailAction } from "../actions";
 import { formatDate, pieceHref } from "@/lib/site";
+import { readAssessmentForEditing } from "@/lib/pieces/risk";
+import { assessmentState } from "@/lib/risk/editor-state";
+import { listTags, listVectors } from "@/lib/risk/taxonomy";
+import { SignalStatusPanel } from "@/components/admin/signal-status-panel";
+import { changeSignalStatusAction } from "../signal-actions";
 
 export const metadata = { title: "Edit piece" };
 
@@ -31,6 +36,7 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
   const piece = await readPieceForEditing(staff, parsed.data, currentPolicy());
   if (!piece) notFound();
   const categories = (await listCategories()).map((c) => c.name);
+  const [assessment, vectors, tags] = await Promise.all([readAssessmentForEditing(staff, piece, currentPolicy()), listVectors(), listTags()]);
   const sendId = await sendIdOfPiece(piece.id);
   const progress = sendId ? await sendProgress(sendId) : null;
   return (
@@ -66,7 +72,15 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
         {sp.test === "sent" ? <span role="status">Test email sent to you.</span> : null}
         {sp.test === "refused" ? <span role="alert" className="field-error">Test mails go to staff addresses only.</span> : null}
       </form>
-      <PieceEditor key={piece.updatedAt.toISOString()} initial={editorValues(piece)} categories={categories} />
+      {piece.status === "published" && assessment && assessment.signals.length > 0 ? (
+        <SignalStatusPanel pieceId={piece.id} signals={assessment.signals} action={changeSignalStatusAction} />
+      ) : null}
+      <PieceEditor
+        key={piece.updatedAt.toISOString() + (assessment?.signals.map((s) => s.status).join() ?? "")}
+        initial={editorValues(piece)}
+        categories={categories}
+        risk={{ initial: assessmentState(assessment), options: { vectors, tags } }}
+      />
     </div>
   );
 }
