@@ -14,7 +14,7 @@ const env = z
   })
   .parse(process.env);
 
-const common = { dialect: "postgresql", schema: "./db/schema.ts", out: "./db/migrations" } as const;
+const common = { dialect: "postgresql" as const, schema: ["./db/schema.ts", "./db/schema-risk.ts"], out: "./db/migrations" };
 
 /**
  * PostgreSQL when DATABASE_URL is set. Otherwise the embedded PGlite database in DATA_DIR/pglite:

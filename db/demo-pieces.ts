@@ -23,7 +23,7 @@ export const DEMO_PIECES: DemoPiece[] = [
       "The coverage frames this as automation against jobs, but the sharper issue is **who holds the remote controls**. Cranes operated from abroad turn a labour dispute into a question of strategic dependency on the ports that supply NATO's northern flank. Expect ministries, not unions, to decide how this ends. Read the full analysis for what it means for shipping insurers and for the region's defence logistics.",
     analysis:
       "Remote crane operation means the software, the telemetry and, in a crisis, the off switch sit with the vendor's operations centre. Three terminals that together handle a large share of the region's container traffic now depend on a supplier whose home government is not an ally. That is a supply-chain exposure the strikers did not set out to highlight, but it is the one defence planners will read into this week.\n\nInsurers have already noticed. War-risk and business-interruption underwriters price chokepoints by how quickly they can be shut. A port that can be idled remotely, by a contract dispute or a cyber incident, is a port whose premiums move up, and those costs pass through to every importer on the route.\n\nWatch for two signals: an emergency review of foreign-controlled operational technology at critical ports, and a quiet push to restore local manual override. If both arrive, the strike will have won on paper while the real settlement is written in procurement rules.",
-    ctaPitch: "Get the complete cross-vector breakdown, risk assessment, and actionable intelligence.",
+    ctaPitch: "See every risk vector scored, who is exposed, and the signals that will tell you which way this breaks.",
     ctaButton: "Join ESM Insight →",
     emailIt: true,
   },

@@ -216,10 +216,12 @@ export const outbox = pgTable(
 
 export const sends = pgTable("sends", {
   id: id(),
+  /** The piece of a new-piece send; null for a signal alert (issue 12), which names its signal change instead. */
   pieceId: text("piece_id")
-    .notNull()
     .unique()
     .references(() => pieces.id, { onDelete: "cascade" }),
+  /** The signal_changes row a signal alert announces (one send per change). */
+  signalChangeId: text("signal_change_id").unique(),
   status: text("status").$type<"pending" | "sending" | "sent" | "failed">().notNull().default("pending"),
   total: integer("total").notNull().default(0),
   fullCount: integer("full_count").notNull().default(0),

@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Db } from "./client";
 import { pieces } from "./schema";
 import { DEMO_PIECES } from "./demo-pieces";
+import { seedDemoAssessments } from "./demo-risk";
 
 /** Loads the demo pieces (idempotent by slug). Returns how many were inserted. */
 export async function seedDemoPieces(d: Db): Promise<number> {
@@ -10,6 +11,7 @@ export async function seedDemoPieces(d: Db): Promise<number> {
     .values(DEMO_PIECES.map((p) => ({ ...p, status: "published" as const, updatedAt: p.publishAt ?? new Date() })))
     .onConflictDoNothing({ target: pieces.slug })
     .returning({ id: pieces.id });
+  await seedDemoAssessments(d);
   return inserted.length;
 }
 

@@ -1,12 +1,13 @@
 import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
-import { analysisPhrases, DEMO_PIECES, firstPaid, paidPieces } from "./fixtures/demo";
+import { analysisPhrases, DEMO_PIECES, firstPaid, paidPieces, riskPhrases } from "./fixtures/demo";
 import { advanceStripeClock } from "./fixtures/stripe";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
 // Demo-only tools are left out: /dev/mailbox shows every mail the app sent, by design.
 const EXCLUDED = /^\/dev\//;
-const phrases = paidPieces.flatMap((p) => analysisPhrases(p.slug));
+// The analysis and the gated risk assessment (rationales, signals, indicators, notes) of every paid piece.
+const phrases = paidPieces.flatMap((p) => [...analysisPhrases(p.slug), ...riskPhrases(p.slug)]);
 
 function knownRoutes(): string[] {
   const categories = [...new Set(DEMO_PIECES.map((p) => p.category.toLowerCase()))];
@@ -81,7 +82,9 @@ test("no anonymous, free-member or lapsed-subscriber response holds a paid analy
   await payWith(page, "4242 4242 4242 4242");
   await page.waitForURL((url) => url.pathname === `/p/${firstPaid.slug}`);
   const piece = await subscriber.request.get(`/p/${firstPaid.slug}`);
-  expect(await piece.text()).toContain(analysisPhrases(firstPaid.slug)[0]!);
+  const pieceHtml = await piece.text();
+  expect(pieceHtml).toContain(analysisPhrases(firstPaid.slug)[0]!);
+  expect(pieceHtml).toContain(riskPhrases(firstPaid.slug)[0]!);
   expect(piece.headers()["cache-control"]).toMatch(/private.*no-store|no-store.*private/);
 
   await page.goto("/account");

@@ -6,6 +6,15 @@ import type { EditorValues, PreviewHtml } from "@/lib/publishing/editor-values";
 import { slugify } from "@/lib/publishing/slug";
 import { PiecePreview } from "./piece-preview";
 import { usePublication } from "@/components/site/publication-context";
+import { AssessmentFields } from "./assessment-fields";
+import type { AssessmentState } from "@/lib/risk/editor-state";
+import type { TagKind } from "@/lib/risk/scale";
+
+/** Issue 12: the risk assessment's initial state and the managed lists it picks from. */
+export interface EditorRisk {
+  initial: AssessmentState;
+  options: { vectors: { slug: string; name: string }[]; tags: { id: string; kind: TagKind; name: string }[] };
+}
 
 function toLocalInput(iso: string): string {
   if (!iso) return "";
@@ -32,11 +41,13 @@ function Field({ label, name, error, children, hint }: { label: string; name: st
 export function PieceEditor({
   initial,
   categories,
+  risk,
   save,
   renderPreview,
 }: {
   initial: EditorValues;
   categories: string[];
+  risk?: EditorRisk;
   save: FormAction;
   renderPreview: (input: { teaser: string; analysis: string }) => Promise<PreviewHtml>;
 }) {
@@ -162,6 +173,7 @@ export function PieceEditor({
             <textarea id="f-sourceSummary" name="sourceSummary" rows={4} maxLength={3000} value={v.sourceSummary} onChange={(ev) => set("sourceSummary", ev.target.value)} />
           </Field>
         </fieldset>
+        {risk ? <AssessmentFields initial={risk.initial} options={risk.options} errors={e} onChange={() => setDirty(true)} /> : null}
         <label className="checkbox">
           <input type="checkbox" name="emailIt" checked={v.emailIt} onChange={(ev) => set("emailIt", ev.target.checked)} /> Email subscribers
         </label>

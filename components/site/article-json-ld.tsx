@@ -20,7 +20,7 @@ export function ArticleJsonLd({ piece }: { piece: PieceTeaser }) {
     author: piece.authorName ? { "@type": "Person", name: piece.authorName } : { "@type": "Organization", name: site.name },
     publisher: { "@type": "Organization", name: site.name, url: site.appUrl },
     isAccessibleForFree: free,
-    ...(free ? {} : { hasPart: { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: ".analysis-body" } }),
+    ...(free ? {} : { hasPart: { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: [".analysis-body", ".risk-gated"] } }),
   };
   const json = JSON.stringify(data).replace(/</g, "\\u003c");
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;

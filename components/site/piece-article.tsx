@@ -6,8 +6,10 @@ import { Paywall } from "./paywall";
 import { RichText } from "./rich-text";
 import { SourceReport } from "./source-report";
 import { VisibilityBadge } from "./visibility-badge";
+import { RiskCard } from "./risk-card";
+import type { RiskForViewer } from "@/lib/risk/types";
 
-export function PieceArticle({ piece, body }: PieceForViewer) {
+export function PieceArticle({ piece, body, risk }: PieceForViewer & { risk?: RiskForViewer }) {
   return (
     <article className="wrap narrow">
       <header className="article-header">
@@ -25,6 +27,7 @@ export function PieceArticle({ piece, body }: PieceForViewer) {
       </header>
       {piece.source ? <SourceReport source={piece.source} /> : null}
       <RichText className="prose teaser-body" markdown={piece.teaser} />
+      {risk ? <RiskCard risk={risk} /> : null}
       {body.kind === "full" ? (
         <>
           <hr className="analysis-rule" />

@@ -33,7 +33,7 @@ export interface SendSummary extends SendProgress {
 
 const columns = {
   id: sends.id,
-  pieceId: sends.pieceId,
+  pieceId: pieces.id, // inner-joined: new-piece sends only (a signal alert has no piece_id)
   pieceSlug: pieces.slug,
   headline: pieces.headline,
   status: sends.status,

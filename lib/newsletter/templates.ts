@@ -30,7 +30,7 @@ async function renderAndStore(d: Db, sendId: string, variant: Variant): Promise<
   const stored = await load(d, sendId, variant);
   if (stored) return stored;
   const [send] = await d.select({ pieceId: sends.pieceId }).from(sends).where(eq(sends.id, sendId));
-  if (!send) return null;
+  if (!send || send.pieceId === null) return null;
   // Loaded only when something must be rendered: a worker that only sends never loads React Email.
   const { pieceForMail, renderFullMail, renderTeaserMail } = await import("./piece-mail");
   const piece = await pieceForMail(d, send.pieceId);

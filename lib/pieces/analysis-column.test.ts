@@ -11,6 +11,10 @@ const GATED_READS: [string, RegExp][] = [
   ["spreads every piece column", /getTableColumns\(\s*pieces\s*\)/],
   ["uses the relational query API on pieces", /\bquery\.pieces\b/],
   ["returns whole piece rows from a write", /\.(?:insert|update|delete)\(\s*pieces\s*\)(?:(?!;)[\s\S])*?\.returning\(\s*\)/],
+  // Issue 12: the gated parts of the risk assessment (db/schema-risk.ts). The level and the vector names are the public hook.
+  ["names a gated assessment column", /\bassessmentVectors\.(?:likelihood|impact|direction|rationale)\b|\bpieceAssessments\.horizon\b/],
+  ["names a gated assessment table", /\b(?:assessmentExposures|assessmentSignals|signalChanges)\b/],
+  ["reads whole assessment rows", /\.select\(\s*\)\s*\.from\(\s*(?:assessmentVectors|pieceAssessments)\s*\)|getTableColumns\(\s*(?:assessmentVectors|pieceAssessments)\s*\)/],
 ];
 
 const sources = productSources(["app", "components", "lib", "emails", "scripts", "bench"]);
@@ -24,6 +28,12 @@ describe("the analysis column", () => {
 
   it.each(GATED_READS)("no module outside lib/pieces/ %s", (_what, pattern) => {
     expect(outsidePieces.filter((f) => pattern.test(f.text)).map((f) => f.path)).toEqual([]);
+  });
+
+  it("finds the gated assessment reads inside lib/pieces/", () => {
+    expect(sources.some((f) => f.path === "lib/pieces/risk.ts" && /\bassessmentVectors\.rationale\b/.test(f.text) && /\bsignalChanges\b/.test(f.text))).toBe(true);
+    expect(GATED_READS.some(([, p]) => p.test("d.select({ r: assessmentVectors.rationale }).from(assessmentVectors)"))).toBe(true);
+    expect(GATED_READS.some(([, p]) => p.test("d.select({ s: assessmentVectors.vector }).from(assessmentVectors)"))).toBe(false);
   });
 
   it("would catch a new query that reads whole rows", () => {

@@ -9,6 +9,7 @@ import { requestNewsletterSend } from "@/lib/newsletter/request";
 import { fieldErrors, PieceForm, type FieldErrors, type PieceFormValues } from "./input";
 import { refreshPublicPagesAfterSave } from "./refresh";
 import { schedulePublication } from "./schedule";
+import { checkAssessmentRefs, writeAssessment } from "@/lib/pieces/risk-write";
 
 export type SaveIntent = "draft" | "publish" | "schedule" | "unpublish";
 export type SaveResult =
@@ -53,13 +54,15 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
     return { ok: false, errors: { publishAt: "Choose a publish time in the future." } };
   }
   const d = await db();
-  const existing = id ? (await d.select().from(pieces).where(eq(pieces.id, id)))[0] : undefined;
+  const existing = id ? (await d.select({ id: pieces.id, status: pieces.status, publishAt: pieces.publishAt }).from(pieces).where(eq(pieces.id, id)))[0] : undefined;
   if (id && !existing) return { ok: false, errors: { form: "This piece no longer exists." } };
   const clash = await d
     .select({ id: pieces.id })
     .from(pieces)
     .where(id ? and(eq(pieces.slug, v.slug), ne(pieces.id, id)) : eq(pieces.slug, v.slug));
   if (clash.length > 0) return { ok: false, errors: { slug: "That slug is already used by another piece." } };
+  const refErrors = v.assessment ? await checkAssessmentRefs(d, v.assessment) : {};
+  if (Object.keys(refErrors).length > 0) return { ok: false, errors: { assessment: Object.values(refErrors)[0], ...refErrors } };
 
   const wasPublished = existing?.status === "published";
   const status: Piece["status"] = intent === "publish" ? "published" : intent === "schedule" ? "scheduled" : "draft";
@@ -67,7 +70,7 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
     intent === "schedule" ? v.publishAt : intent === "publish" ? (wasPublished && existing?.publishAt ? existing.publishAt : now) : existing?.publishAt ?? null;
   const values = { ...columns(v), status, publishAt, updatedAt: now };
 
-  const savedId = await d.transaction(async (tx) => {
+  const saved = await d.transaction(async (tx) => {
     const [row] = existing
       ? await tx.update(pieces).set(values).where(eq(pieces.id, existing.id)).returning({ id: pieces.id })
       : await tx
@@ -76,8 +79,10 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
           .returning({ id: pieces.id });
     if (!row) throw new Error("save returned no row");
     await audit(actor, `piece.${intent}`, row.id, { slug: v.slug, headline: v.headline }, tx);
-    return row.id;
+    const changedSignals = await writeAssessment(tx, row.id, v.assessment, actor.userId, now);
+    return { id: row.id, changedSignals };
   });
+  const savedId = saved.id;
 
   if (status === "published" || wasPublished) await refreshPublicPagesAfterSave();
   if (status === "scheduled" && publishAt) await schedulePublication(savedId, publishAt);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SLUG_PATTERN, slugify } from "@/lib/publishing/slug";
+import { AssessmentField, assessmentErrorKey } from "@/lib/risk/assessment-schema";
 
 /** Control characters (a NUL byte among them) are no part of any text a person writes. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -57,6 +58,8 @@ export const PieceForm = z
     sourceSummary: optionalText("Source summary", 3_000),
     emailIt: z.boolean(),
     publishAt: optionalDate("Publish at"),
+    // Issue 12: the optional risk assessment (lib/risk/assessment-schema.ts).
+    assessment: AssessmentField.optional().transform((a) => a ?? null),
   })
   .transform((f, ctx) => {
     const slug = f.slug === "" ? slugify(f.headline) : f.slug;
@@ -68,7 +71,7 @@ export const PieceForm = z
   });
 
 export type PieceFormValues = z.infer<typeof PieceForm>;
-export type FieldErrors = Partial<Record<keyof z.input<typeof PieceForm> | "form", string>>;
+export type FieldErrors = Partial<Record<keyof z.input<typeof PieceForm> | "form", string>> & { [assessmentField: `assessment.${string}`]: string };
 
 export function pieceFormFromData(data: FormData): z.input<typeof PieceForm> {
   const s = (k: string) => {
@@ -90,6 +93,7 @@ export function pieceFormFromData(data: FormData): z.input<typeof PieceForm> {
     sourceSummary: s("sourceSummary"),
     emailIt: data.get("emailIt") === "on",
     publishAt: s("publishAt"),
+    assessment: s("assessment"),
   };
 }
 
@@ -98,6 +102,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const key = (issue.path[0] ?? "form") as keyof FieldErrors;
     out[key] ??= issue.message;
+    if (key === "assessment" && issue.path.length > 1) out[assessmentErrorKey(issue.path.slice(1)) as `assessment.${string}`] ??= issue.message;
   }
   return out;
 }

@@ -29,7 +29,7 @@ export async function latestSends(limit = 5): Promise<SendSummary[]> {
   const rows = await d
     .select({
       id: sends.id,
-      pieceId: sends.pieceId,
+      pieceId: pieces.id, // inner-joined: new-piece sends only
       headline: pieces.headline,
       status: sends.status,
       total: sends.total,

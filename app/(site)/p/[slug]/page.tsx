@@ -5,6 +5,7 @@ import { PieceArticle } from "@/components/site/piece-article";
 import { ANONYMOUS } from "@/lib/access/rule";
 import { pieceMetadata } from "@/lib/pieces/metadata";
 import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
+import { riskOfPiece } from "@/lib/pieces/risk";
 
 // The anonymous edition of a piece: static, cached, refreshed on publish. Requests with a
 // session cookie are rewritten to /read/[slug] (next.config.ts), which looks at the viewer.
@@ -24,10 +25,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AnonymousPiecePage({ params }: Props) {
   const view = await pieceForViewer((await params).slug, ANONYMOUS);
   if (!view) notFound();
+  const risk = await riskOfPiece(view.piece, ANONYMOUS);
   return (
     <>
       <ArticleJsonLd piece={view.piece} />
-      <PieceArticle {...view} />
+      <PieceArticle {...view} risk={risk} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { ArticleJsonLd } from "@/components/site/article-json-ld";
 import { PieceArticle } from "@/components/site/piece-article";
 import { pieceMetadata } from "@/lib/pieces/metadata";
 import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
+import { riskOfPiece } from "@/lib/pieces/risk";
 import { currentViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
@@ -20,10 +21,11 @@ export default async function ReaderPiecePage({ params }: Props) {
   const [{ slug }, viewer] = await Promise.all([params, currentViewer()]);
   const view = await pieceForViewer(slug, viewer);
   if (!view) notFound();
+  const risk = await riskOfPiece(view.piece, viewer);
   return (
     <>
       <ArticleJsonLd piece={view.piece} />
-      <PieceArticle {...view} />
+      <PieceArticle {...view} risk={risk} />
     </>
   );
 }

@@ -12,6 +12,11 @@ import { SendProgress } from "@/components/admin/send-progress";
 import { Notice } from "@/components/ui/notice";
 import { sendProgress } from "@/lib/newsletter/progress";
 import { previewAction, savePieceAction, sendTestEmailAction } from "../actions";
+import { readAssessmentForEditing } from "@/lib/pieces/risk";
+import { assessmentState } from "@/lib/risk/editor-state";
+import { listTags, listVectors } from "@/lib/risk/taxonomy";
+import { SignalStatusPanel } from "@/components/admin/signal-status-panel";
+import { changeSignalStatusAction } from "../signal-actions";
 import { pieceHref } from "@/lib/site";
 import { formatDate } from "@/lib/format";
 
@@ -32,6 +37,7 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
   const piece = await readPieceForEditing(staff, parsed.data, currentPolicy());
   if (!piece) notFound();
   const categories = (await listCategories()).map((c) => c.name);
+  const [assessment, vectors, tags] = await Promise.all([readAssessmentForEditing(staff, piece, currentPolicy()), listVectors(), listTags()]);
   const sendId = await sendIdOfPiece(piece.id);
   const progress = sendId ? await sendProgress(sendId) : null;
   return (
@@ -67,10 +73,14 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
         {sp.test === "sent" ? <span role="status">Test email sent to you.</span> : null}
         {sp.test === "refused" ? <span role="alert" className="field-error">Test mails go to staff addresses only.</span> : null}
       </form>
+      {piece.status === "published" && assessment && assessment.signals.length > 0 ? (
+        <SignalStatusPanel pieceId={piece.id} signals={assessment.signals} action={changeSignalStatusAction} />
+      ) : null}
       <PieceEditor
-        key={piece.updatedAt.toISOString()}
+        key={piece.updatedAt.toISOString() + (assessment?.signals.map((s) => s.status).join() ?? "")}
         initial={editorValues(piece)}
         categories={categories}
+        risk={{ initial: assessmentState(assessment), options: { vectors, tags } }}
         save={savePieceAction}
         renderPreview={previewAction}
       />

@@ -3,16 +3,25 @@ import { previewAction, savePieceAction } from "../actions";
 import { requireStaff } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/pieces/queries";
 import { BLANK_PIECE } from "@/lib/publishing/editor-values";
+import { BLANK_ASSESSMENT } from "@/lib/risk/editor-state";
+import { listTags, listVectors } from "@/lib/risk/taxonomy";
 
 export const metadata = { title: "New piece" };
 
 export default async function NewPiecePage() {
   await requireStaff("/admin/pieces/new");
   const categories = (await listCategories()).map((c) => c.name);
+  const [vectors, tags] = await Promise.all([listVectors(), listTags()]);
   return (
     <div className="wrap">
       <h1>New piece</h1>
-      <PieceEditor initial={BLANK_PIECE} categories={categories} save={savePieceAction} renderPreview={previewAction} />
+      <PieceEditor
+        initial={BLANK_PIECE}
+        categories={categories}
+        risk={{ initial: BLANK_ASSESSMENT, options: { vectors, tags } }}
+        save={savePieceAction}
+        renderPreview={previewAction}
+      />
     </div>
   );
 }

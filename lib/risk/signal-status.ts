@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { recordSignalStatus } from "@/lib/pieces/risk-write";
+import { refreshPublicPagesAfterSave } from "@/lib/publishing/refresh";
+import type { Viewer } from "@/lib/access/rule";
+import { audit } from "@/lib/staff/audit";
+import { authorizeStaff } from "@/lib/staff/authz";
+import { SIGNAL_STATUSES } from "./scale";
+
+/**
+ * After publication, an editor moves a signal (watching → triggered | faded, or back) with a
+ * short note, without republishing the piece. The change is audited and refreshes the cached pages.
+ */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export const SignalStatusForm = z.object({
+  signalId: z.uuid("Unknown signal."),
+  status: z.enum(SIGNAL_STATUSES, { error: "Choose a signal status: watching, triggered or faded." }),
+  note: z
+    .string()
+    .trim()
+    .min(1, "Note is required: say in a line what changed.")
+    .max(280, "Note is too long (at most 280 characters).")
+    .refine((v) => !CONTROL.test(v), "Note must be one line of plain text."),
+});
+
+export type SignalStatusResult = { ok: true; message: string; pieceId: string } | { ok: false; error: string };
+
+export async function changeSignalStatus(viewer: Viewer, raw: unknown, now = new Date()): Promise<SignalStatusResult> {
+  const actor = await authorizeStaff(viewer);
+  const parsed = SignalStatusForm.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Invalid input." };
+  const { signalId, status, note } = parsed.data;
+  const d = await db();
+  const change = await d.transaction(async (tx) => {
+    const c = await recordSignalStatus(tx, signalId, status, note, actor.userId, now);
+    if (c) await audit(actor, "signal.status", signalId, { pieceId: c.pieceId, from: c.previous, to: status, note }, tx);
+    return c;
+  });
+  if (!change) return { ok: false, error: "This signal no longer exists." };
+  await refreshPublicPagesAfterSave();
+  return { ok: true, pieceId: change.pieceId, message: change.statusChanged ? `Signal marked ${status}.` : "Note added." };
+}
