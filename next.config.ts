@@ -1,11 +1,21 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+/** Public pages a CDN may share between anonymous readers (see the README's "CDN" section). */
+const PUBLIC_PAGES = ["/", "/page/:n", "/p/:slug", "/category/:slug"];
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
+  // Two instances on one machine (the two-instance test) each need their own build folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Cached pages live in Redis (REDIS_URL) or this process's memory, never in the build folder.
+  cacheHandler: path.resolve(process.cwd(), "lib/cache/next-cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
+  // With `revalidate = 5` on the public pages: Cache-Control s-maxage=5 and no stale-while-revalidate.
+  expireTime: 5,
   async rewrites() {
     // Anonymous readers get the static, cached teaser pages. A request that carries a
     // session cookie is routed to the dynamic reader page, which runs the access rule.
@@ -34,6 +44,8 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // The same URL answers a signed-in reader with a private page: a shared cache keys on the cookie.
+      ...PUBLIC_PAGES.map((source) => ({ source, headers: [{ key: "Vary", value: "Cookie" }] })),
     ];
   },
 };

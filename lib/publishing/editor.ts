@@ -4,7 +4,7 @@ import { pieces, type Piece } from "@/db/schema";
 import { audit, type Actor } from "@/lib/staff/audit";
 import { requestNewsletterSend } from "@/lib/newsletter/request";
 import { fieldErrors, PieceForm, type FieldErrors, type PieceFormValues } from "./input";
-import { refreshPublicPagesAfterSave } from "./refresh";
+import { invalidatePiecePages } from "./invalidation";
 import { schedulePublication } from "./schedule";
 
 export type SaveIntent = "draft" | "publish" | "schedule" | "unpublish";
@@ -72,8 +72,11 @@ export async function savePiece(actor: Actor, id: string | null, raw: unknown, i
     return row.id;
   });
 
-  if (status === "published" || wasPublished) await refreshPublicPagesAfterSave();
   if (status === "scheduled" && publishAt) await schedulePublication(savedId, publishAt);
   if (status === "published" && !wasPublished && v.emailIt) await requestNewsletterSend(savedId, actor.userId);
+  await invalidatePiecePages(
+    existing && { slug: existing.slug, category: existing.category, published: wasPublished },
+    { slug: v.slug, category: v.category, published: status === "published" },
+  );
   return { ok: true, id: savedId, status, message: MESSAGES[intent] };
 }
