@@ -32,8 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CategoryPage({ params }: Props) {
   const { slug } = await params;
-  const [category] = await Promise.all([findCategory(slug), tagPage(categoryTag(slug))]);
+  const category = await findCategory(slug);
   if (!category) notFound();
+  await tagPage(categoryTag(slug));
   const result = await listPublished({ page: 1, pageSize: 50, categorySlug: category.slug });
   return (
     <div className="wrap narrow">

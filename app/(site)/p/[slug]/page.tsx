@@ -27,8 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AnonymousPiecePage({ params }: Props) {
   const { slug } = await params;
-  const [view] = await Promise.all([pieceForViewer(slug, ANONYMOUS), tagPage(pieceTag(slug))]);
+  const view = await pieceForViewer(slug, ANONYMOUS);
   if (!view) notFound();
+  // Only after the 404: an unknown slug must leave nothing in the cache.
+  await tagPage(pieceTag(slug));
   return (
     <>
       <ArticleJsonLd piece={view.piece} />
