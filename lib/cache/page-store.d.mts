@@ -13,4 +13,5 @@ export function redisUrl(env?: Record<string, string | undefined>): string | und
 export function registeredStore(): PageStore | undefined;
 export function connectRedis(url: string): Promise<RedisClientType>;
 export function createPageStore(buildId: string | undefined, env?: Record<string, string | undefined>): Promise<PageStore>;
-export function invalidateInRedis(client: RedisClientType, tags: readonly string[]): Promise<void>;
+export function databaseScope(env?: Record<string, string | undefined>): string;
+export function invalidateInRedis(client: RedisClientType, tags: readonly string[], env?: Record<string, string | undefined>): Promise<void>;
