@@ -4,6 +4,7 @@
  * within 5 s, and never the analysis once a switch to paid has returned.
  */
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createClient } from "@redis/client";
@@ -60,6 +61,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
+  for (const dir of [".next-two-a", ".next-two-b"]) rmSync(path.join(ROOT, dir), { recursive: true, force: true });
   const admin = postgres(DATABASE_URL, { max: 1 });
   await admin.unsafe(`drop database if exists ${database} with (force)`).catch(() => undefined);
   await admin.end();
