@@ -1,9 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-/** Public pages a CDN may share between anonymous readers (see the README's "CDN" section). */
-const PUBLIC_PAGES = ["/", "/page/:n", "/p/:slug", "/category/:slug"];
+import { SESSION_COOKIES } from "./lib/auth/cookie-names";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
@@ -42,10 +39,9 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
         ],
       },
-      // The same URL answers a signed-in reader with a private page: a shared cache keys on the cookie.
-      ...PUBLIC_PAGES.map((source) => ({ source, headers: [{ key: "Vary", value: "Cookie" }] })),
     ];
   },
 };

@@ -33,10 +33,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The production build in demo mode on a fresh embedded database.
-    // A long keep-alive: with Node's 5 s default the server can close an idle connection just as a
-    // test reuses it (ECONNRESET, seen once in CI).
-    command: `rm -rf ${dataDir} && npx next start -p ${PORT} --keepAliveTimeout 75000`,
+    // The production build in demo mode on a fresh embedded database, through `npm start`'s front
+    // (scripts/serve.mjs), whose long keep-alive outlasts the tests' idle gaps (a 5 s one gave ECONNRESET).
+    command: `rm -rf ${dataDir} && node scripts/serve.mjs`,
     url: `${E2E_BASE_URL}/robots.txt`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -44,6 +43,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       DEMO_MODE: "true",
+      PORT: String(PORT),
       DATA_DIR: dataDir,
       APP_URL: E2E_BASE_URL,
       DATABASE_URL: "",

@@ -80,6 +80,8 @@ export const signInCodes = pgTable(
     codeHash: text("code_hash").notNull(),
     sealedToken: text("sealed_token").notNull(),
     failedAttempts: integer("failed_attempts").notNull().default(0),
+    /** Hash of the cookie set in the browser that asked for this sign-in: only that browser may use the link. */
+    bindingHash: text("binding_hash"),
     expiresAt: at("expires_at").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
   },

@@ -33,7 +33,9 @@ test("a forged X-Forwarded-Host never reaches the sign-in link: the mail and the
   });
   await victim.goto(link);
   await victim.getByRole("button", { name: /^Sign in to / }).click();
-  await victim.waitForURL((url) => url.pathname === "/account");
+  // The victim's browser did not ask for this sign-in: it is sent to type the code, on the app's origin.
+  await victim.waitForURL((url) => url.pathname === "/login/check");
+  expect(new URL(victim.url()).origin).toBe(E2E_BASE_URL);
   expect(navigations.filter((u) => new URL(u).hostname === "evil.example")).toEqual([]);
   await victim.close();
 });
@@ -50,4 +52,36 @@ test("webhook and unsubscribe routes refuse an oversized body before reading it"
     const res = await request.post(path, { data: big, headers: { "content-type": "application/x-www-form-urlencoded" } });
     expect(res.status(), path).toBe(413);
   }
+});
+
+test("login CSRF: a link or a callback URL from the attacker's browser signs nobody in elsewhere", async ({ browser }) => {
+  const attacker = await browser.newPage();
+  const email = uniqueEmail("csrf-attacker");
+  const mail = await requestSignInMail(attacker, email, "/account");
+  const link = signInLink(mail);
+
+  // 1. The attacker sends the victim the confirm link of the attacker's own sign-in.
+  const victim = await browser.newPage();
+  await victim.goto(link);
+  await victim.getByRole("button", { name: /^Sign in to / }).click();
+  await victim.waitForURL((url) => url.pathname === "/login/check");
+  await expect(victim.getByText("opened in a different browser")).toBeVisible();
+  expect((await victim.context().cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
+
+  // 2. The attacker redeems the link in their own browser, catches Auth.js's callback URL and sends that instead.
+  //    (The attacker's browser does not follow it, so its one-time token is still good.)
+  let callback = "";
+  await attacker.route("**/api/auth/callback/email**", async (route) => {
+    callback = route.request().url();
+    await route.abort();
+  });
+  await attacker.goto(link);
+  await attacker.getByRole("button", { name: /^Sign in to / }).click();
+  await expect.poll(() => callback).not.toBe("");
+  const replay = await browser.newPage();
+  await replay.goto(callback);
+  await replay.waitForURL((url) => url.pathname === "/login");
+  await expect(replay.getByText("started in another browser")).toBeVisible();
+  expect((await replay.context().cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
+  await Promise.all([attacker.close(), victim.close(), replay.close()]);
 });

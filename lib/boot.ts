@@ -50,3 +50,13 @@ export function boot(): Promise<void> {
   state.esmBooted ??= start();
   return state.esmBooted;
 }
+
+/** For the server's start: a server that could not migrate or reach its database must not say "Ready"; it stops, so its supervisor restarts it once the database is back. */
+export async function bootOrStop(): Promise<void> {
+  try {
+    await boot();
+  } catch (err) {
+    console.error("\nstart-up failed; stopping.\n", err);
+    process.exit(1);
+  }
+}

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { previewAction, savePieceAction, type EditorState } from "@/app/admin/pieces/actions";
 import { slugify } from "@/lib/publishing/slug";
 import { PiecePreview } from "./piece-preview";
+import { usePublication } from "@/components/site/publication-context";
 
 export interface EditorValues {
   id: string | null;
@@ -55,6 +56,7 @@ export function PieceEditor({ initial, categories }: { initial: EditorValues; ca
   const [publishAtLocal, setPublishAtLocal] = useState(toLocalInput(initial.publishAt));
   const submitting = useRef(false);
   const e = state.errors ?? {};
+  const { joinLabel } = usePublication();
 
   useEffect(() => {
     const onUnload = (ev: BeforeUnloadEvent) => {
@@ -140,7 +142,7 @@ export function PieceEditor({ initial, categories }: { initial: EditorValues; ca
         <Field label="Full analysis" name="analysis" error={e.analysis} hint="Gated by Visibility. Markdown.">
           <textarea id="f-analysis" name="analysis" rows={14} required value={v.analysis} onChange={(ev) => set("analysis", ev.target.value)} aria-describedby={describedBy("analysis", true)} />
         </Field>
-        <Field label="Call to action" name="ctaPitch" error={e.ctaPitch} hint="The pitch line above the “Join ESM Insight →” button.">
+        <Field label="Call to action" name="ctaPitch" error={e.ctaPitch} hint={`The pitch line above the “${joinLabel}” button.`}>
           <input id="f-ctaPitch" name="ctaPitch" type="text" required maxLength={300} value={v.ctaPitch} onChange={(ev) => set("ctaPitch", ev.target.value)} aria-describedby={describedBy("ctaPitch", true)} />
         </Field>
         <Field label="Visibility" name="visibility" error={e.visibility}>

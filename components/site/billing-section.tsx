@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { openBillingPortalAction } from "@/app/(site)/join/actions";
 import type { BillingSummary } from "@/lib/billing/account";
-import { formatPrice } from "@/lib/billing/plans";
-import { formatDate } from "@/lib/site";
+import { formatDate, formatPrice } from "@/lib/format";
 
 const STATUS: Record<string, string> = {
   active: "Active",

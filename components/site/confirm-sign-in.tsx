@@ -2,11 +2,13 @@
 
 import { useActionState } from "react";
 import { useFullNavigation } from "./use-full-navigation";
+import { usePublication } from "./publication-context";
 import { confirmLinkAction, type ActionState } from "@/app/(site)/login/actions";
 
 export function ConfirmSignIn({ id }: { id: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(confirmLinkAction, {});
   const leaving = useFullNavigation(state.navigateTo);
+  const { name } = usePublication();
   return (
     <form className="form" action={action}>
       <input type="hidden" name="id" value={id} />
@@ -17,7 +19,7 @@ export function ConfirmSignIn({ id }: { id: string }) {
       ) : null}
       <div>
         <button className="button large" type="submit" disabled={pending || leaving}>
-          {pending ? "Signing in…" : "Sign in to ESM Insight"}
+          {pending ? "Signing in…" : `Sign in to ${name}`}
         </button>
       </div>
     </form>

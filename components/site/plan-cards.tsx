@@ -1,5 +1,6 @@
 import { startCheckoutAction } from "@/app/(site)/join/actions";
-import { formatPrice, type Plan } from "@/lib/billing/plans";
+import type { Plan } from "@/lib/billing/plans";
+import { formatPrice } from "@/lib/format";
 
 const NAMES = { month: "Monthly", year: "Yearly" } as const;
 

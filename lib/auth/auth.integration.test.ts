@@ -14,7 +14,8 @@ import { takeToken } from "@/lib/auth/rate-limit";
 import { runMaintenance } from "@/lib/jobs/maintenance";
 import { EmailAddress } from "./email";
 import { safeNext } from "./redirect";
-import { unseal } from "./seal";
+import { hmac, unseal } from "./seal";
+import { callbackAllowed } from "./browser-binding";
 import { issueSignIn, MAX_CODE_ATTEMPTS, redeemCode, redeemLink, SIGN_IN_TTL_MINUTES, TOO_MANY_CODES, WRONG_CODE } from "./sign-in-codes";
 import { sendSignInMail } from "./sign-in-mail";
 
@@ -232,6 +233,25 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
       expect(await t.db.select().from(signInCodes).where(eq(signInCodes.email, email))).toEqual([]);
       const { linkId } = await issueSignIn(email, poisoned, T0);
       expect(await redeemLink(linkId, at(MIN))).toMatchObject({ ok: false });
+    });
+
+    it("a link bound to a browser is used only there; another browser gets the code path and uses nothing up", async () => {
+      const email = uniqueEmail("bound");
+      const url = `${callbackUrl(email).split("callbackUrl=")[0]}callbackUrl=${encodeURIComponent("http://localhost:3000/p/x")}&token=${"f".repeat(64)}`;
+      const { linkId, code } = await issueSignIn(email, url, T0, "browser-a-hash");
+      for (const other of [null, "browser-b-hash"]) {
+        expect(await redeemLink(linkId, at(MIN), other)).toMatchObject({ ok: false, otherBrowser: { email, next: "/p/x" } });
+      }
+      expect(await redeemLink(linkId, at(MIN), "browser-a-hash")).toEqual({ ok: true, url });
+      // The code path does not need the browser; here the link already used the sign-in up.
+      expect((await redeemCode(email, code, at(MIN))).ok).toBe(false);
+    });
+
+    it("only the browser that redeemed may follow Auth.js's callback", () => {
+      const url = callbackUrl("someone@example.com");
+      expect(callbackAllowed(url, undefined)).toBe(false);
+      expect(callbackAllowed(url, "forged")).toBe(false);
+      expect(callbackAllowed(url, hmac("f".repeat(64), config().authSecret, "sign-in-callback"))).toBe(true);
     });
 
     it("a code is bound to its address", async () => {

@@ -21,7 +21,7 @@ export interface IssuedSignIn {
   expiresAt: Date;
 }
 
-export async function issueSignIn(email: string, authCallbackUrl: string, now = new Date()): Promise<IssuedSignIn> {
+export async function issueSignIn(email: string, authCallbackUrl: string, now = new Date(), bindingHash: string | null = null): Promise<IssuedSignIn> {
   const secret = config().authSecret;
   const linkId = randomBytes(24).toString("base64url");
   const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
@@ -33,15 +33,33 @@ export async function issueSignIn(email: string, authCallbackUrl: string, now = 
     email,
     codeHash: hmac(`${email}:${code}`, secret, "sign-in-code"),
     sealedToken: seal(authCallbackUrl, secret),
+    bindingHash,
     expiresAt,
   });
   return { linkId, code, expiresAt };
 }
 
 export type Redemption = { ok: true; url: string } | { ok: false; error: string };
+export type LinkRedemption = Redemption | { ok: false; error: string; otherBrowser: { email: string; next: string } };
 
-/** The confirmation page's button: hands back Auth.js's callback URL once. */
-export async function redeemLink(linkId: string, now = new Date()): Promise<Redemption> {
+const OTHER_BROWSER = "This link was opened in a different browser from the one that asked for it.";
+
+/**
+ * The confirmation page's button: hands back Auth.js's callback URL once, to the browser the
+ * sign-in was bound to. Another browser uses nothing up and is sent to type the code instead.
+ */
+export async function redeemLink(linkId: string, now = new Date(), browser: string | null = null): Promise<LinkRedemption> {
+  const d = await db();
+  const [bound] = await d.select({ binding: signInCodes.bindingHash, email: signInCodes.email, sealed: signInCodes.sealedToken }).from(signInCodes).where(eq(signInCodes.id, linkId));
+  if (bound?.binding && (browser === null || !safeEqual(bound.binding, browser))) {
+    const callback = new URL(new URL(unseal(bound.sealed, config().authSecret)).searchParams.get("callbackUrl") ?? "/", config().appUrl);
+    const next = isOwnUrl(callback.toString()) ? `${callback.pathname}${callback.search}` : "/";
+    return { ok: false, error: OTHER_BROWSER, otherBrowser: { email: bound.email, next } };
+  }
+  return consumeSignIn(linkId, now);
+}
+
+async function consumeSignIn(linkId: string, now: Date): Promise<Redemption> {
   const d = await db();
   const [row] = await d
     .delete(signInCodes)
@@ -92,6 +110,6 @@ export async function redeemCode(email: string, code: string, now = new Date()):
   if (!safeEqual(attempt.codeHash, hmac(`${email}:${code}`, config().authSecret, "sign-in-code"))) {
     return { ok: false, error: attempt.left > 0 ? WRONG_CODE : TOO_MANY_CODES };
   }
-  const redeemed = await redeemLink(attempt.id, now);
+  const redeemed = await consumeSignIn(attempt.id, now);
   return redeemed.ok ? redeemed : { ok: false, error: WRONG_CODE };
 }

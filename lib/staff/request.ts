@@ -1,12 +1,7 @@
 import { forbidden } from "next/navigation";
-import type { AccessPolicy } from "@/lib/access/rule";
-import { config } from "@/lib/env";
 import { AdminAccessDenied } from "./authz";
 
-/** The access policy for this request: now, and the configured payment grace period. */
-export function currentPolicy(): AccessPolicy {
-  return { now: new Date(), paymentGraceDays: config().paymentGraceDays };
-}
+export { currentPolicy } from "@/lib/access/policy";
 
 /**
  * For actions and route handlers: a lib entry point's refusal (someone demoted after the

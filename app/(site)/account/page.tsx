@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/guards";
 import { membershipStatus } from "@/lib/access/rule";
 import { wantsNewPieces } from "@/lib/auth/account";
-import { config } from "@/lib/env";
+import { currentPolicy } from "@/lib/access/policy";
 import { deleteAccountAction, signOutAction, updateMailPreferenceAction } from "./actions";
 import { MembershipSummary } from "@/components/site/membership-summary";
 import { BillingSection } from "@/components/site/billing-section";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Your account", robots: { index: fals
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string; already?: string }> }) {
   const viewer = await requireMember("/account");
   const sp = await searchParams;
-  const status = membershipStatus(viewer, { now: new Date(), paymentGraceDays: config().paymentGraceDays });
+  const status = membershipStatus(viewer, currentPolicy());
   const [mailOn, summary, customer] = await Promise.all([
     wantsNewPieces(viewer.userId),
     billingSummary(viewer.userId),

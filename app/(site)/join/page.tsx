@@ -4,6 +4,7 @@ import { z } from "zod";
 import { LoginForm } from "@/components/site/login-form";
 import { PlanCards } from "@/components/site/plan-cards";
 import { hasPaidAccess } from "@/lib/access/rule";
+import { currentPolicy } from "@/lib/access/policy";
 import { safeNext } from "@/lib/auth/redirect";
 import { listPlans } from "@/lib/billing/plans";
 import { config } from "@/lib/env";
@@ -23,7 +24,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   const next = safeNext(q.next);
   const [viewer, plans] = await Promise.all([currentViewer(), listPlans()]);
   const cfg = config();
-  if (hasPaidAccess(viewer, { now: new Date(), paymentGraceDays: cfg.paymentGraceDays })) redirect("/account?already=1");
+  if (hasPaidAccess(viewer, currentPolicy())) redirect("/account?already=1");
   const here = `/join?next=${encodeURIComponent(next)}`;
   return (
     <div className="wrap join">

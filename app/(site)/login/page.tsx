@@ -13,7 +13,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="wrap narrow">
       <h1>Sign in</h1>
       <p>We’ll email you a link and a code. No password to remember.</p>
-      {sp.error ? (
+      {sp.error === "browser" ? (
+        <p className="notice error" role="alert">
+          That sign-in was started in another browser. Request a new link here, or type the code from the email.
+        </p>
+      ) : sp.error ? (
         <p className="notice error" role="alert">
           That sign-in link could not be used. It may have expired or been used already. Request a new one below.
         </p>

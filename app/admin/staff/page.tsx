@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/guards";
 import { accountRole, listStaff } from "@/lib/staff/staff";
 import { config } from "@/lib/env";
-import { formatDate } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 import { PromoteForm } from "@/components/admin/promote-form";
 import { InlineAction } from "@/components/admin/inline-action";
 import { DataTable } from "@/components/ui/data-table";

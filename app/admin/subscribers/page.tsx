@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/guards";
 import { FILTER_LABELS, FILTERS, listSubscribers, parseSubscriberQuery, subscribersHref } from "@/lib/staff/subscribers";
-import { currentPolicy } from "@/lib/staff/request";
+import { currentPolicy } from "@/lib/access/policy";
 import { STATUS_LABELS } from "@/lib/staff/format";
-import { formatDate } from "@/lib/site";
+import { formatDate, formatNumber } from "@/lib/format";
 import { Pagination } from "@/components/site/pagination";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
@@ -13,8 +13,6 @@ import "../admin.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribers", robots: { index: false } };
-
-const number = new Intl.NumberFormat("en-GB");
 
 export default async function SubscribersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff("/admin/subscribers");
@@ -53,7 +51,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
       </nav>
 
       <p className="meta result-count" role="status">
-        {number.format(list.total)} {list.total === 1 ? "member" : "members"}
+        {formatNumber(list.total)} {list.total === 1 ? "member" : "members"}
         {query.status !== "all" ? ` · ${FILTER_LABELS[query.status]}` : ""}
         {query.q ? ` · matching “${query.q}”` : ""}
       </p>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { listOutbox } from "@/lib/mail/transport";
-import { requireDemoMode } from "@/lib/mail/outbox-view";
+import { requireLocalDemo } from "@/lib/mail/outbox-view";
 import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Local mailbox (demo)", robots: { index: false } };
 
 export default async function MailboxPage() {
-  requireDemoMode();
+  await requireLocalDemo();
   const mails = await listOutbox();
   return (
     <main className="wrap" id="content">

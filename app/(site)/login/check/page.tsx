@@ -9,13 +9,19 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
 
-export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<{ email?: string; next?: string }> }) {
+export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<{ email?: string; next?: string; browser?: string }> }) {
   const sp = await searchParams;
   const email = EmailAddress.safeParse(sp.email);
   const next = safeNext(sp.next);
   return (
     <div className="wrap narrow">
       <h1>Check your email</h1>
+      {sp.browser === "other" ? (
+        <p className="notice" role="status">
+          That link was opened in a different browser from the one that asked for it. To sign in here, type the 6-digit
+          code from the same email.
+        </p>
+      ) : null}
       {email.success ? (
         <>
           <p>

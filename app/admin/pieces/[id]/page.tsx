@@ -7,12 +7,13 @@ import { listCategories } from "@/lib/pieces/queries";
 import { editorValues } from "@/lib/publishing/editor-values";
 import { sendIdOfPiece } from "@/lib/publishing/queries";
 import { readPieceForEditing } from "@/lib/pieces/editing";
-import { currentPolicy } from "@/lib/staff/request";
+import { currentPolicy } from "@/lib/access/policy";
 import { SendProgress } from "@/components/admin/send-progress";
 import { Notice } from "@/components/ui/notice";
 import { sendProgress } from "@/lib/newsletter/progress";
 import { sendTestEmailAction } from "../actions";
-import { formatDate, pieceHref } from "@/lib/site";
+import { pieceHref } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 
 export const metadata = { title: "Edit piece" };
 

@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { outbox } from "@/db/schema";
-import { config } from "@/lib/env";
+import { isLocalDemoRequest } from "@/lib/mail/outbox-view";
 
 export const dynamic = "force-dynamic";
 
 /** One outbox message's HTML, as a mail client would show it. */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  if (!config().demoMode) return new Response("Not found", { status: 404 });
+export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  if (!isLocalDemoRequest(req.headers)) return new Response("Not found", { status: 404 });
   const id = z.uuid().safeParse((await ctx.params).id);
   if (!id.success) return new Response("Not found", { status: 404 });
   const [mail] = await (await db()).select().from(outbox).where(eq(outbox.id, id.data));
