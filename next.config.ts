@@ -1,10 +1,23 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { SESSION_COOKIES } from "./lib/auth/cookie-names";
 
+// Benchmark-only routes (app/(bench)/**/page.bench.tsx) exist only in builds made with
+// BENCH_BUILD=1 (bench/build.ts sets it); elsewhere "page.bench" is not a route file name.
+const BENCH_EXTENSIONS = process.env.BENCH_BUILD === "1" ? ["bench.tsx"] : [];
+
 const nextConfig: NextConfig = {
+  pageExtensions: [...BENCH_EXTENSIONS, "tsx", "ts", "jsx", "js"],
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
+  // Two instances on one machine (the two-instance test) each need their own build folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Cached pages live in Redis (REDIS_URL) or this process's memory, never in the build folder.
+  cacheHandler: path.resolve(process.cwd(), "lib/cache/next-cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
+  // With `revalidate = 5` on the public pages: Cache-Control s-maxage=5 and no stale-while-revalidate.
+  expireTime: 5,
   async rewrites() {
     // Anonymous readers get the static, cached teaser pages. A request that carries a
     // session cookie is routed to the dynamic reader page, which runs the access rule.
@@ -31,6 +44,7 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
         ],
       },
     ];

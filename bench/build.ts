@@ -18,7 +18,8 @@ import { createInterface } from "node:readline";
 
 /**
  * The benchmark never builds into the project's own `.next` (someone else may be using it),
- * and `distDir` can only be set in next.config.ts, which this benchmark must not touch.
+ * and `distDir` can only be set in next.config.ts, which this benchmark must not touch (it only
+ * sets BENCH_BUILD=1, which makes next.config.ts include the benchmark-only routes).
  * So it builds a snapshot of the sources in a separate directory (the "bench build"):
  * sources are copied, node_modules is hard-linked (Turbopack refuses a node_modules symlink
  * that points outside its root), and `next build` runs there with the unchanged next.config.ts.
@@ -99,7 +100,8 @@ function runNextBuild(dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "build"], {
       cwd: dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      // BENCH_BUILD: next.config.ts then includes the benchmark-only routes (/baseline).
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BENCH_BUILD: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     pipeWithPrefix(child.stdout, "  build │ ");

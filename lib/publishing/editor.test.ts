@@ -5,6 +5,7 @@ import { auditLog, pieces, users } from "@/db/schema";
 import type { Viewer } from "@/lib/access/rule";
 import { renderMarkdown } from "@/lib/pieces/markdown";
 import { findPublishedBySlug } from "@/lib/pieces/queries";
+import { createPageStore } from "@/lib/cache/page-store.mjs";
 import { savePiece } from "./editor";
 import { publishDuePieces } from "./schedule";
 
@@ -31,6 +32,8 @@ describe.each(databaseKinds())("publishing on %s", (kind) => {
   let t: TestDatabase;
   const pieceCount = async () => (await t.db.select({ n: count() }).from(pieces))[0]?.n ?? 0;
   beforeAll(async () => {
+    // This process's page cache, as a Next server has one: saving invalidates its pages.
+    await createPageStore(undefined, {});
     t = await freshDatabase(kind);
     const [u] = await t.db.insert(users).values({ email: actor.email, role: "editor" }).returning({ id: users.id });
     actor.userId = u!.id;

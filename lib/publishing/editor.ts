@@ -7,7 +7,7 @@ import { audit } from "@/lib/staff/audit";
 import { authorizeStaff } from "@/lib/staff/authz";
 import { requestNewsletterSend } from "@/lib/newsletter/request";
 import { fieldErrors, PieceForm, type FieldErrors, type PieceFormValues } from "./input";
-import { refreshPublicPagesAfterSave } from "./refresh";
+import { invalidatePiecePages } from "./invalidation";
 import { schedulePublication } from "./schedule";
 import { checkAssessmentRefs, writeAssessment } from "@/lib/pieces/risk-write";
 
@@ -54,7 +54,7 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
     return { ok: false, errors: { publishAt: "Choose a publish time in the future." } };
   }
   const d = await db();
-  const existing = id ? (await d.select({ id: pieces.id, status: pieces.status, publishAt: pieces.publishAt }).from(pieces).where(eq(pieces.id, id)))[0] : undefined;
+  const existing = id ? (await d.select({ id: pieces.id, status: pieces.status, publishAt: pieces.publishAt, slug: pieces.slug, category: pieces.category }).from(pieces).where(eq(pieces.id, id)))[0] : undefined;
   if (id && !existing) return { ok: false, errors: { form: "This piece no longer exists." } };
   const clash = await d
     .select({ id: pieces.id })
@@ -84,8 +84,11 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
   });
   const savedId = saved.id;
 
-  if (status === "published" || wasPublished) await refreshPublicPagesAfterSave();
   if (status === "scheduled" && publishAt) await schedulePublication(savedId, publishAt);
   if (status === "published" && !wasPublished && v.emailIt) await requestNewsletterSend(savedId, actor.userId);
+  await invalidatePiecePages(
+    existing && { slug: existing.slug, category: existing.category, published: wasPublished },
+    { slug: v.slug, category: v.category, published: status === "published" },
+  );
   return { ok: true, id: savedId, status, message: MESSAGES[intent] };
 }

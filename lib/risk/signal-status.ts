@@ -2,7 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordSignalStatus } from "@/lib/pieces/risk-write";
-import { refreshPublicPagesAfterSave } from "@/lib/publishing/refresh";
+import { eq } from "drizzle-orm";
+import { pieces } from "@/db/schema";
+import { invalidatePages } from "@/lib/cache/invalidate";
+import { pieceTag } from "@/lib/cache/tags";
 import type { Viewer } from "@/lib/access/rule";
 import { audit } from "@/lib/staff/audit";
 import { authorizeStaff } from "@/lib/staff/authz";
@@ -39,6 +42,7 @@ export async function changeSignalStatus(viewer: Viewer, raw: unknown, now = new
     return c;
   });
   if (!change) return { ok: false, error: "This signal no longer exists." };
-  await refreshPublicPagesAfterSave();
+  const [piece] = await d.select({ slug: pieces.slug }).from(pieces).where(eq(pieces.id, change.pieceId));
+  if (piece) await invalidatePages([pieceTag(piece.slug)]);
   return { ok: true, pieceId: change.pieceId, message: change.statusChanged ? `Signal marked ${status}.` : "Note added." };
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TeaserCard } from "@/components/site/teaser-card";
+import { tagPage } from "@/lib/cache/page-tags";
+import { categoryTag } from "@/lib/cache/tags";
 import { listCategories, listPublished } from "@/lib/pieces/queries";
 import { categoryHref } from "@/lib/site";
 
-export const revalidate = 3600;
+// Tags drop a page the moment its piece changes (lib/publishing/invalidation.ts); the short lifetime
+// bounds what a CDN keeps (Cache-Control: s-maxage=5, next.config.ts) and any change that slipped by.
+export const revalidate = 5;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
   return [];
@@ -27,8 +31,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CategoryPage({ params }: Props) {
-  const category = await findCategory((await params).slug);
+  const { slug } = await params;
+  const category = await findCategory(slug);
   if (!category) notFound();
+  await tagPage(categoryTag(slug));
   const result = await listPublished({ page: 1, pageSize: 50, categorySlug: category.slug });
   return (
     <div className="wrap narrow">

@@ -4,11 +4,15 @@ import { z } from "zod";
 import { JoinAside } from "@/components/site/join-aside";
 import { Pagination } from "@/components/site/pagination";
 import { TeaserCard } from "@/components/site/teaser-card";
+import { tagPage } from "@/lib/cache/page-tags";
+import { HOME_TAG } from "@/lib/cache/tags";
 import { siteConfig } from "@/lib/env";
 import { listPublished } from "@/lib/pieces/queries";
 import { HOME_PAGE_SIZE } from "@/lib/site";
 
-export const revalidate = 3600;
+// Tags drop a page the moment its piece changes (lib/publishing/invalidation.ts); the short lifetime
+// bounds what a CDN keeps (Cache-Control: s-maxage=5, next.config.ts) and any change that slipped by.
+export const revalidate = 5;
 export const dynamicParams = true;
 export function generateStaticParams(): { page: string }[] {
   return [];
@@ -31,7 +35,7 @@ export default async function HomePage({ params }: { params: Promise<{ page: str
   const parsed = Params.safeParse(await params);
   if (!parsed.success) notFound();
   const { page } = parsed.data;
-  const result = await listPublished({ page, pageSize: HOME_PAGE_SIZE });
+  const [result] = await Promise.all([listPublished({ page, pageSize: HOME_PAGE_SIZE }), tagPage(HOME_TAG)]);
   if (page > result.pageCount) notFound();
   return (
     <div className="wrap home-grid">

@@ -3,13 +3,17 @@ import { notFound } from "next/navigation";
 import { ArticleJsonLd } from "@/components/site/article-json-ld";
 import { PieceArticle } from "@/components/site/piece-article";
 import { ANONYMOUS } from "@/lib/access/rule";
+import { tagPage } from "@/lib/cache/page-tags";
+import { pieceTag } from "@/lib/cache/tags";
 import { pieceMetadata } from "@/lib/pieces/metadata";
 import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
 import { riskOfPiece } from "@/lib/pieces/risk";
 
 // The anonymous edition of a piece: static, cached, refreshed on publish. Requests with a
 // session cookie are rewritten to /read/[slug] (next.config.ts), which looks at the viewer.
-export const revalidate = 3600;
+// Tags drop a page the moment its piece changes (lib/publishing/invalidation.ts); the short lifetime
+// bounds what a CDN keeps (Cache-Control: s-maxage=5, next.config.ts) and any change that slipped by.
+export const revalidate = 5;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
   return [];
@@ -23,8 +27,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AnonymousPiecePage({ params }: Props) {
-  const view = await pieceForViewer((await params).slug, ANONYMOUS);
+  const { slug } = await params;
+  const view = await pieceForViewer(slug, ANONYMOUS);
   if (!view) notFound();
+  // Only after the 404: an unknown slug must leave nothing in the cache.
+  await tagPage(pieceTag(slug));
   const risk = await riskOfPiece(view.piece, ANONYMOUS);
   return (
     <>

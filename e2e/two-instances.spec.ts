@@ -1,0 +1,151 @@
+/**
+ * Issue 10/11: two production instances, each with its own build folder, on one PostgreSQL and one
+ * Redis, behave as one site. An editor changes a piece on A; anonymous readers of B see each change
+ * within 5 s, and never the analysis once a switch to paid has returned.
+ */
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { createClient } from "@redis/client";
+import postgres from "postgres";
+import { copyBuild, startInstance, type Instance } from "./fixtures/instances";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DATABASE_URL = process.env.DATABASE_URL ?? "";
+const REDIS_URL = process.env.REDIS_URL ?? "";
+const skipReason = !DATABASE_URL || !REDIS_URL ? `two-instance test skipped: needs ${[!DATABASE_URL && "DATABASE_URL", !REDIS_URL && "REDIS_URL"].filter(Boolean).join(" and ")}` : "";
+if (skipReason) console.log(skipReason);
+
+test.describe.configure({ mode: "serial" });
+test.skip(Boolean(skipReason), skipReason);
+
+const stamp = `${Date.now()}${Math.floor(Math.random() * 1e4)}`;
+const database = `esm_two_${stamp}`;
+let a: Instance;
+let b: Instance;
+let adminToken = "";
+
+function databaseUrl(name: string): string {
+  const u = new URL(DATABASE_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const admin = postgres(DATABASE_URL, { max: 1 });
+  await admin.unsafe(`create database ${database}`);
+  await admin.end();
+  copyBuild(ROOT, ".next-two-a");
+  copyBuild(ROOT, ".next-two-b");
+  const env = {
+    DEMO_MODE: "false",
+    DATABASE_URL: databaseUrl(database),
+    REDIS_URL,
+    AUTH_SECRET: "two-instance-test-secret-shared-by-both",
+    STRIPE_SECRET_KEY: "sk_test_two_instances",
+    STRIPE_WEBHOOK_SECRET: "whsec_two_instances",
+    RESEND_API_KEY: "re_two_instances",
+    EMBEDDED_WORKER: "false",
+  };
+  // One APP_URL for both, as behind a load balancer.
+  a = await startInstance(ROOT, ".next-two-a", { ...env, APP_URL: "http://localhost:3999" });
+  b = await startInstance(ROOT, ".next-two-b", { ...env, APP_URL: "http://localhost:3999" });
+  const sql = postgres(databaseUrl(database), { max: 1 });
+  const [user] = await sql<{ id: string }[]>`insert into users (id, email, role) values (${randomBytes(12).toString("hex")}, 'two-instances@example.com', 'admin') returning id`;
+  adminToken = randomBytes(24).toString("hex");
+  await sql`insert into sessions (session_token, user_id, expires) values (${adminToken}, ${user!.id}, now() + interval '1 day')`;
+  await sql.end();
+});
+
+test.afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  for (const dir of [".next-two-a", ".next-two-b"]) rmSync(path.join(ROOT, dir), { recursive: true, force: true });
+  const admin = postgres(DATABASE_URL, { max: 1 });
+  await admin.unsafe(`drop database if exists ${database} with (force)`).catch(() => undefined);
+  await admin.end();
+});
+
+async function asEditorOnA(page: Page, pathname: string): Promise<void> {
+  await page.context().addCookies([{ name: "authjs.session-token", value: adminToken, url: a.url, httpOnly: true, sameSite: "Lax" }]);
+  await page.goto(`${a.url}${pathname}`);
+}
+
+async function readOnB(request: APIRequestContext, slug: string): Promise<{ status: number; body: string; cacheControl: string }> {
+  const res = await request.get(`${b.url}/p/${slug}`, { headers: { cookie: "" }, maxRedirects: 0 });
+  return { status: res.status(), body: await res.text(), cacheControl: res.headers()["cache-control"] ?? "" };
+}
+
+/** Presses an editor button and returns once the server action has answered. */
+async function press(page: Page, name: "Publish" | "Unpublish", message: string): Promise<void> {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(a.url));
+  await page.getByRole("button", { name, exact: true }).click();
+  expect((await answered).ok()).toBe(true);
+  await expect(page.getByRole("status").filter({ hasText: message })).toBeVisible();
+}
+
+const WITHIN = { timeout: 5_000, intervals: [100, 200, 300] };
+
+test("a piece published, edited, made paid and unpublished on A is seen so on B within 5 s, and paid never leaks", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const slug = `two-instances-${stamp}`;
+  const first = `First analysis sentence ${stamp}.`;
+  const second = `Edited analysis sentence ${stamp}.`;
+
+  await asEditorOnA(page, "/admin/pieces/new");
+  await page.getByLabel("Headline", { exact: true }).fill(`Two instances ${stamp}`);
+  await page.getByLabel("Slug", { exact: true }).fill(slug);
+  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Teaser", { exact: true }).fill("A public teaser.");
+  await page.getByLabel("Full analysis", { exact: true }).fill(first);
+  await page.getByLabel("Call to action", { exact: true }).fill("Get the full breakdown.");
+  await page.getByLabel("Visibility", { exact: true }).selectOption("public");
+  await page.getByLabel("Email subscribers", { exact: true }).uncheck();
+
+  // B has already cached the unknown slug's page? It must not: 404s are never stored.
+  expect((await readOnB(request, slug)).status).toBe(404);
+
+  await press(page, "Publish", "Published");
+  await expect.poll(async () => (await readOnB(request, slug)).body.includes(first), WITHIN).toBe(true);
+  const cached = await readOnB(request, slug);
+  expect(cached.cacheControl).toBe("s-maxage=5");
+
+  await page.getByLabel("Full analysis", { exact: true }).fill(second);
+  await press(page, "Publish", "Published");
+  await expect.poll(async () => (await readOnB(request, slug)).body.includes(second), WITHIN).toBe(true);
+
+  await page.getByLabel("Visibility", { exact: true }).selectOption("paid");
+  await press(page, "Publish", "Published");
+  // The switch has returned: from now on B never serves the analysis to an anonymous reader.
+  for (let i = 0; i < 20; i++) {
+    const now = await readOnB(request, slug);
+    expect(now.status).toBe(200);
+    expect(now.body).not.toContain(second);
+    expect(now.body).not.toContain(first);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  await press(page, "Unpublish", "Unpublished");
+  await expect.poll(async () => (await readOnB(request, slug)).status, WITHIN).toBe(404);
+});
+
+test("unknown slugs leave nothing in the shared cache", async ({ request }) => {
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  for (let i = 0; i < 50; i++) {
+    const res = await request.get(`${b.url}/p/junk-${stamp}-${i}`);
+    expect(res.status()).toBe(404);
+  }
+  // Other servers may share this Redis: look for traces of these slugs only (entry keys and their tags).
+  const junk = `junk-${stamp}`;
+  const traces: string[] = [];
+  for (const key of await redis.keys("esm-insight:pages:*")) {
+    if (key.includes(junk)) traces.push(key);
+    if (key.endsWith("__sharedTags__")) {
+      for (const [field, tags] of Object.entries(await redis.hGetAll(key))) if (`${field} ${tags}`.includes(junk)) traces.push(`${key} ${field}`);
+    }
+  }
+  expect(traces).toEqual([]);
+  await redis.quit();
+});
