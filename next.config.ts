@@ -1,6 +1,5 @@
 import type { NextConfig } from "next";
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+import { SESSION_COOKIES } from "./lib/auth/cookie-names";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],

@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+import { SESSION_COOKIES } from "@/lib/auth/cookie-names";
 
 /**
  * Only a convenience redirect: someone with no session cookie at all goes straight to sign-in.

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { siteConfig } from "@/lib/env";
+import { joinLabel } from "@/lib/site";
+import { PublicationProvider } from "@/components/site/publication-context";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -23,9 +25,12 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
+  const { name } = siteConfig();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <PublicationProvider value={{ name, joinLabel: joinLabel(name) }}>{children}</PublicationProvider>
+      </body>
     </html>
   );
 }

@@ -4,12 +4,6 @@ import { headCss, layout, ui } from "./styles";
 
 export type PublicationInfo = { name: string; tagline: string; url?: string };
 
-/** Used by the transactional mails unless the caller passes its own. */
-export const DEFAULT_PUBLICATION: PublicationInfo = {
-  name: "ESM Insight",
-  tagline: "Geopolitics, markets and technology risk — analysed.",
-};
-
 /**
  * A padded table cell. Padding lives on the <td> (not the table) because
  * Outlook's Word engine ignores padding on tables and divs.
@@ -44,13 +38,13 @@ export type LayoutProps = {
   preview: string;
   /** Why the reader gets this mail, shown in the footer. */
   reason: string;
-  publication?: PublicationInfo;
+  publication: PublicationInfo;
   /** Newsletter mails only: adds an "Unsubscribe" link to the footer. */
   unsubscribeUrl?: string;
   children: ReactNode;
 };
 
-export function Layout({ preview, reason, publication = DEFAULT_PUBLICATION, unsubscribeUrl, children }: LayoutProps) {
+export function Layout({ preview, reason, publication, unsubscribeUrl, children }: LayoutProps) {
   const { name, tagline, url } = publication;
   return (
     <Html lang="en" dir="ltr">

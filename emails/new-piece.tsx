@@ -14,7 +14,7 @@ export type NewPieceBase = {
     source?: { outlet: string; headline: string; url?: string };
   };
   /**
-   * Pass a placeholder such as "{{{UNSUBSCRIBE_URL}}}", render once, then
+   * Pass UNSUBSCRIBE_PLACEHOLDER (./unsubscribe-placeholder), render once, then
    * substitute per recipient with a plain string replace (html and text).
    */
   unsubscribeUrl: string;

@@ -7,11 +7,11 @@ export type PaymentFailedProps = {
   portalUrl: string;
   /** Already formatted for display, e.g. "14 March 2031". */
   graceEndsAt: string;
-  publication?: PublicationInfo;
+  publication: PublicationInfo;
 };
 
 export function PaymentFailedEmail({ portalUrl, graceEndsAt, publication }: PaymentFailedProps) {
-  const pub = publication?.name ?? "ESM Insight";
+  const pub = publication.name;
   return (
     <Layout
       preview={`Update your payment method by ${graceEndsAt} to keep your subscription.`}

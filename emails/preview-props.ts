@@ -3,18 +3,22 @@
  * Used by the tests and by the admin mail preview.
  */
 import type { NewPieceProps, PaymentFailedProps, SignInProps, WelcomeProps } from "./render";
+import { joinLabel } from "@/lib/site";
+import { UNSUBSCRIBE_PLACEHOLDER } from "./unsubscribe-placeholder";
 
 const SITE = "https://esm-insight.example";
 
+/** The sample publication of the previews; the admin previews show the configured one instead (lib/mail/previews). */
 export const previewPublication = {
   name: "ESM Insight",
   tagline: "Geopolitics, markets and technology risk — analysed.",
   url: SITE,
-} as const satisfies NewPieceProps["publication"];
+} satisfies NewPieceProps["publication"];
 
 export const signInPreviewProps = {
   url: `${SITE}/api/auth/callback/email?token=3f9c2a7e&email=reader%40example.com`,
   code: "482913",
+  publication: previewPublication,
 } satisfies SignInProps;
 
 export const welcomeMemberPreviewProps = {
@@ -22,6 +26,7 @@ export const welcomeMemberPreviewProps = {
   isPaid: false,
   accountUrl: `${SITE}/account`,
   homeUrl: SITE,
+  publication: previewPublication,
 } satisfies WelcomeProps;
 
 export const welcomeSubscriberPreviewProps = {
@@ -29,11 +34,13 @@ export const welcomeSubscriberPreviewProps = {
   isPaid: true,
   accountUrl: `${SITE}/account`,
   homeUrl: SITE,
+  publication: previewPublication,
 } satisfies WelcomeProps;
 
 export const paymentFailedPreviewProps = {
   portalUrl: `${SITE}/account/billing`,
   graceEndsAt: "14 March 2031",
+  publication: previewPublication,
 } satisfies PaymentFailedProps;
 
 /** Sentences the tests look for; the analysis one must never reach free members. */
@@ -71,7 +78,7 @@ const piece = {
 export const newPieceFullPreviewProps = {
   publication: previewPublication,
   piece,
-  unsubscribeUrl: "{{{UNSUBSCRIBE_URL}}}",
+  unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
   variant: "full",
   teaserHtml,
   analysisHtml,
@@ -80,10 +87,10 @@ export const newPieceFullPreviewProps = {
 export const newPieceTeaserPreviewProps = {
   publication: previewPublication,
   piece,
-  unsubscribeUrl: "{{{UNSUBSCRIBE_URL}}}",
+  unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
   variant: "teaser",
   teaserHtml,
   joinUrl: `${SITE}/subscribe`,
   pitch: "The full analysis — what this means for insurers, distributors and rating agencies — is for subscribers.",
-  buttonText: "Join ESM Insight →",
+  buttonText: joinLabel(previewPublication.name),
 } satisfies NewPieceProps;

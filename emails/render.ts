@@ -41,7 +41,7 @@ export function renderNewPiece(props: NewPieceProps): Promise<RenderedEmail> {
   return renderBoth(createElement(NewPieceEmail, props));
 }
 
-export const UNSUBSCRIBE_PLACEHOLDER = "{{{UNSUBSCRIBE_URL}}}";
+export { UNSUBSCRIBE_PLACEHOLDER } from "./unsubscribe-placeholder";
 
 /**
  * Substitute a placeholder in a rendered mail. The value is HTML-escaped for

@@ -9,11 +9,11 @@ export type SignInProps = {
   code: string;
   /** Defaults to 15. */
   expiresInMinutes?: number;
-  publication?: PublicationInfo;
+  publication: PublicationInfo;
 };
 
 export function SignInEmail({ url, code, expiresInMinutes = 15, publication }: SignInProps) {
-  const name = publication?.name ?? "ESM Insight";
+  const { name } = publication;
   return (
     <Layout
       preview={`Your sign-in code is ${code}. It expires in ${expiresInMinutes} minutes.`}

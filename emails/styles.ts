@@ -1,7 +1,7 @@
 import type { CSSProperties } from "react";
 
 /**
- * Shared design tokens and inline style objects for all ESM Insight mails.
+ * Shared design tokens and inline style objects for all mails.
  * Everything is inlined via React Email components (Gmail/Outlook safe);
  * the only <style> block is `proseCss` below, which styles the sanitized
  * HTML we inject (those elements can't carry inline styles from us).

@@ -8,11 +8,11 @@ export type WelcomeProps = {
   isPaid: boolean;
   accountUrl: string;
   homeUrl: string;
-  publication?: PublicationInfo;
+  publication: PublicationInfo;
 };
 
 export function WelcomeEmail({ name, isPaid, accountUrl, homeUrl, publication }: WelcomeProps) {
-  const pub = publication?.name ?? "ESM Insight";
+  const pub = publication.name;
   const greeting = name?.trim() ? `Welcome, ${name.trim()}` : `Welcome to ${pub}`;
   return (
     <Layout

@@ -1,6 +1,8 @@
+import "server-only";
 import { siteConfig } from "./env";
 
-export const JOIN_LABEL = "Join ESM Insight →";
+/** The words of every "join" button: "Join <publication name> →". */
+export const joinLabel = (name: string = siteConfig().name): string => `Join ${name} →`;
 
 export function absoluteUrl(pathname: string): string {
   return new URL(pathname, `${siteConfig().appUrl}/`).toString();
@@ -11,7 +13,7 @@ export const categoryHref = (slug: string) => `/category/${encodeURIComponent(sl
 export const joinHref = (next?: string) => (next ? `/join?next=${encodeURIComponent(next)}` : "/join");
 export const loginHref = (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : "/login");
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-export const formatDate = (d: Date) => dateFormat.format(d);
+/** Kept for app/admin/subscribers/[id]/actions.ts until it imports from lib/format. */
+export { formatDate } from "./format";
 export const HOME_PAGE_SIZE = 10;
 export const ogImageHref = (slug: string) => `/og/${encodeURIComponent(slug)}`;

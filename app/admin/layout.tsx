@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { isStaff } from "@/lib/access/rule";
 import { currentViewer } from "@/lib/auth/viewer";
+import { siteConfig } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Staff", robots: { index: false } };
@@ -18,7 +19,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <header className="masthead admin-masthead">
         <div className="wrap masthead-top">
           <Link href="/admin" className="brand">
-            <span className="brand-name">ESM Insight · Staff</span>
+            <span className="brand-name">{siteConfig().name} · Staff</span>
             <span className="brand-tagline">
               Signed in as {staff.email} ({staff.role})
             </span>

@@ -3,16 +3,14 @@ import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/guards";
 import { dailyGrowth, membershipCounts, mrr } from "@/lib/staff/dashboard";
 import { latestSends } from "@/lib/staff/sends-summary";
-import { currentPolicy } from "@/lib/staff/request";
-import { formatDateTime, formatMoney } from "@/lib/staff/format";
+import { currentPolicy } from "@/lib/access/policy";
+import { formatDateTime, formatMoney, formatNumber } from "@/lib/format";
 import { subscribersHref, type SubscriberFilter } from "@/lib/staff/subscribers";
 import { GrowthChart } from "@/components/admin/growth-chart";
 import "./admin.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
-
-const number = new Intl.NumberFormat("en-GB");
 
 export default async function AdminDashboard() {
   await requireStaff("/admin");
@@ -44,7 +42,7 @@ export default async function AdminDashboard() {
               <Link href={subscribersHref({ status: c.filter })} className="stat-link">
                 <span className="label">{c.label}</span>
                 <span className="value" data-testid={`stat-${c.filter}`}>
-                  {number.format(c.value)}
+                  {formatNumber(c.value)}
                 </span>
               </Link>
             </li>
@@ -82,9 +80,9 @@ export default async function AdminDashboard() {
                 </div>
                 <label className="send-progress">
                   <span>
-                    {number.format(s.sent)} of {number.format(s.total)} sent
-                    {s.failed > 0 ? `, ${number.format(s.failed)} failed` : ""}
-                    {s.pending > 0 ? `, ${number.format(s.pending)} waiting` : ""}
+                    {formatNumber(s.sent)} of {formatNumber(s.total)} sent
+                    {s.failed > 0 ? `, ${formatNumber(s.failed)} failed` : ""}
+                    {s.pending > 0 ? `, ${formatNumber(s.pending)} waiting` : ""}
                   </span>
                   <progress className="progress" max={Math.max(1, s.total)} value={s.sent} />
                 </label>

@@ -1,15 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { grantAction } from "@/app/admin/subscribers/[id]/actions";
-import type { FormState } from "@/lib/staff/request";
+import type { FormAction } from "@/lib/actions/form-state";
 
-export function GrantForm({ userId, minDate }: { userId: string; minDate: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(grantAction, {});
+export function GrantForm({ action, userId, minDate }: { action: FormAction; userId: string; minDate: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
   const untilError = state.fieldErrors?.until;
   const noteError = state.fieldErrors?.note;
   return (
-    <form className="form" action={action} noValidate>
+    <form className="form" action={formAction} noValidate>
       <input type="hidden" name="userId" value={userId} />
       <label>
         Access until

@@ -1,5 +1,6 @@
 import type { DayCount } from "@/lib/staff/dashboard";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDate, formatShortDate } from "@/lib/format";
 
 /**
  * Server-rendered grouped bar chart of sign-ups and new paying subscribers per day. To a
@@ -10,8 +11,6 @@ const W = 720;
 const H = 240;
 const M = { top: 14, right: 8, bottom: 30, left: 40 };
 
-const shortDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-const longDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** 1, 2, 5, 10, 20, 50, … at or above n. */
@@ -26,13 +25,13 @@ function peak(series: DayCount[], key: "signups" | "newPaying"): string {
   const total = series.reduce((s, d) => s + d[key], 0);
   if (total === 0) return "none";
   const top = series.reduce((best, d) => (d[key] > best[key] ? d : best), series[0]!);
-  return `${total} in total, most on ${shortDay.format(asDate(top.day))} (${top[key]})`;
+  return `${total} in total, most on ${formatShortDate(asDate(top.day))} (${top[key]})`;
 }
 
 export function chartSummary(series: DayCount[]): string {
   if (series.length === 0) return "No data.";
-  const from = shortDay.format(asDate(series[0]!.day));
-  const to = longDay.format(asDate(series[series.length - 1]!.day));
+  const from = formatShortDate(asDate(series[0]!.day));
+  const to = formatDate(asDate(series[series.length - 1]!.day));
   return `Bar chart of sign-ups and new paying subscribers per day, ${from} to ${to}. Sign-ups: ${peak(series, "signups")}. New paying subscribers: ${peak(series, "newPaying")}.`;
 }
 
@@ -71,7 +70,7 @@ export function GrowthChart({ series, id = "growth" }: { series: DayCount[]; id?
             return (
               <g key={d.day}>
                 <rect className="bar-signups" x={x0} y={y(d.signups)} width={bar} height={Math.max(0, M.top + plotH - y(d.signups))}>
-                  <title>{`${shortDay.format(asDate(d.day))}: ${d.signups} sign-up${d.signups === 1 ? "" : "s"}`}</title>
+                  <title>{`${formatShortDate(asDate(d.day))}: ${d.signups} sign-up${d.signups === 1 ? "" : "s"}`}</title>
                 </rect>
                 <rect
                   className="bar-paying"
@@ -80,11 +79,11 @@ export function GrowthChart({ series, id = "growth" }: { series: DayCount[]; id?
                   width={bar}
                   height={Math.max(0, M.top + plotH - y(d.newPaying))}
                 >
-                  <title>{`${shortDay.format(asDate(d.day))}: ${d.newPaying} new paying`}</title>
+                  <title>{`${formatShortDate(asDate(d.day))}: ${d.newPaying} new paying`}</title>
                 </rect>
                 {i % labelEvery === 0 || i === series.length - 1 ? (
                   <text className="chart-axis" x={M.left + i * slot + slot / 2} y={H - 10} textAnchor="middle">
-                    {shortDay.format(asDate(d.day))}
+                    {formatShortDate(asDate(d.day))}
                   </text>
                 ) : null}
               </g>
@@ -107,7 +106,7 @@ export function GrowthChart({ series, id = "growth" }: { series: DayCount[]; id?
         rows={series}
         rowKey={(d) => d.day}
         columns={[
-          { header: "Day", rowHeader: true, cell: (d) => longDay.format(asDate(d.day)) },
+          { header: "Day", rowHeader: true, cell: (d) => formatDate(asDate(d.day)) },
           { header: "Sign-ups", numeric: true, cell: (d) => d.signups },
           { header: "New paying subscribers", numeric: true, cell: (d) => d.newPaying },
         ]}

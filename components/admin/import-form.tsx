@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { importMembersAction, type ImportState } from "@/app/admin/subscribers/actions";
+import type { FormAction, ImportState } from "@/lib/actions/form-state";
 
 const MAX_BYTES = 1_000_000;
 
-export function ImportForm() {
-  const [state, action, pending] = useActionState<ImportState, FormData>(importMembersAction, {});
+export function ImportForm({ action }: { action: FormAction<ImportState> }) {
+  const [state, formAction, pending] = useActionState(action, {});
   const [tooBig, setTooBig] = useState<string | null>(null);
   const error = tooBig ?? state.error;
   const report = tooBig ? undefined : state.report;
@@ -14,7 +14,7 @@ export function ImportForm() {
     <div className="import">
       <form
         className="form"
-        action={action}
+        action={formAction}
         noValidate
         onSubmit={(e) => {
           const input = e.currentTarget.elements.namedItem("file");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/lib/staff/request";
+import type { FormAction } from "@/lib/actions/form-state";
 
 /** A one-button form for a server action (revoke, demote) that shows the action's answer next to it. */
 export function InlineAction({
@@ -12,7 +12,7 @@ export function InlineAction({
   pendingLabel,
   confirm,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   fields: Record<string, string>;
   label: string;
   /** A fuller name for the button when the row gives the visible label its context. */
@@ -20,7 +20,7 @@ export function InlineAction({
   pendingLabel: string;
   confirm?: string;
 }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
+  const [state, formAction, pending] = useActionState(action, {});
   return (
     <form
       className="inline-action"

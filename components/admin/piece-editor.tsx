@@ -1,28 +1,11 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { previewAction, savePieceAction, type EditorState } from "@/app/admin/pieces/actions";
+import type { FormAction } from "@/lib/actions/form-state";
+import type { EditorValues, PreviewHtml } from "@/lib/publishing/editor-values";
 import { slugify } from "@/lib/publishing/slug";
 import { PiecePreview } from "./piece-preview";
-
-export interface EditorValues {
-  id: string | null;
-  status: "draft" | "scheduled" | "published";
-  headline: string;
-  slug: string;
-  category: string;
-  teaser: string;
-  analysis: string;
-  ctaPitch: string;
-  visibility: "public" | "members" | "paid";
-  sourceOutlet: string;
-  sourceHeadline: string;
-  sourceUrl: string;
-  sourcePublishedAt: string;
-  sourceSummary: string;
-  emailIt: boolean;
-  publishAt: string;
-}
+import { usePublication } from "@/components/site/publication-context";
 
 function toLocalInput(iso: string): string {
   if (!iso) return "";
@@ -46,15 +29,26 @@ function Field({ label, name, error, children, hint }: { label: string; name: st
   );
 }
 
-export function PieceEditor({ initial, categories }: { initial: EditorValues; categories: string[] }) {
-  const [state, action, pending] = useActionState<EditorState, FormData>(savePieceAction, {});
+export function PieceEditor({
+  initial,
+  categories,
+  save,
+  renderPreview,
+}: {
+  initial: EditorValues;
+  categories: string[];
+  save: FormAction;
+  renderPreview: (input: { teaser: string; analysis: string }) => Promise<PreviewHtml>;
+}) {
+  const [state, action, pending] = useActionState(save, {});
   const [v, setV] = useState(initial);
   const [slugTouched, setSlugTouched] = useState(initial.slug !== "");
   const [dirty, setDirty] = useState(false);
-  const [preview, setPreview] = useState<{ teaserHtml: string; analysisHtml: string } | null>(null);
+  const [preview, setPreview] = useState<PreviewHtml | null>(null);
   const [publishAtLocal, setPublishAtLocal] = useState(toLocalInput(initial.publishAt));
   const submitting = useRef(false);
-  const e = state.errors ?? {};
+  const e = state.fieldErrors ?? {};
+  const { joinLabel } = usePublication();
 
   useEffect(() => {
     const onUnload = (ev: BeforeUnloadEvent) => {
@@ -66,13 +60,13 @@ export function PieceEditor({ initial, categories }: { initial: EditorValues; ca
 
   useEffect(() => {
     const t = setTimeout(() => {
-      previewAction({ teaser: v.teaser, analysis: v.analysis }).then(setPreview, () => setPreview(null));
+      renderPreview({ teaser: v.teaser, analysis: v.analysis }).then(setPreview, () => setPreview(null));
     }, 350);
     return () => clearTimeout(t);
-  }, [v.teaser, v.analysis]);
+  }, [renderPreview, v.teaser, v.analysis]);
 
   useEffect(() => {
-    if (state.errors) submitting.current = false;
+    if (state.error || state.fieldErrors) submitting.current = false;
   }, [state]);
 
   const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => {
@@ -83,7 +77,7 @@ export function PieceEditor({ initial, categories }: { initial: EditorValues; ca
       return next;
     });
   };
-  const describedBy = (name: string, hint = false) => [hint ? `h-${name}` : "", e[name as keyof typeof e] ? `e-${name}` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy = (name: string, hint = false) => [hint ? `h-${name}` : "", e[name] ? `e-${name}` : ""].filter(Boolean).join(" ") || undefined;
   const publishAtIso = publishAtLocal ? new Date(publishAtLocal).toISOString() : "";
 
   return (
@@ -98,12 +92,12 @@ export function PieceEditor({ initial, categories }: { initial: EditorValues; ca
       >
         <input type="hidden" name="id" value={v.id ?? ""} />
         <input type="hidden" name="publishAt" value={publishAtIso} />
-        {e.form ? (
+        {state.error ? (
           <p className="notice error" role="alert">
-            {e.form}
+            {state.error}
           </p>
         ) : null}
-        {Object.keys(e).length > 0 && !e.form ? (
+        {Object.keys(e).length > 0 && !state.error ? (
           <p className="notice error" role="alert">
             Nothing was saved: fix the fields marked below.
           </p>
@@ -140,7 +134,7 @@ export function PieceEditor({ initial, categories }: { initial: EditorValues; ca
         <Field label="Full analysis" name="analysis" error={e.analysis} hint="Gated by Visibility. Markdown.">
           <textarea id="f-analysis" name="analysis" rows={14} required value={v.analysis} onChange={(ev) => set("analysis", ev.target.value)} aria-describedby={describedBy("analysis", true)} />
         </Field>
-        <Field label="Call to action" name="ctaPitch" error={e.ctaPitch} hint="The pitch line above the “Join ESM Insight →” button.">
+        <Field label="Call to action" name="ctaPitch" error={e.ctaPitch} hint={`The pitch line above the “${joinLabel}” button.`}>
           <input id="f-ctaPitch" name="ctaPitch" type="text" required maxLength={300} value={v.ctaPitch} onChange={(ev) => set("ctaPitch", ev.target.value)} aria-describedby={describedBy("ctaPitch", true)} />
         </Field>
         <Field label="Visibility" name="visibility" error={e.visibility}>

@@ -1,10 +1,12 @@
 "use client";
 
-import type { EditorValues } from "./piece-editor";
+import type { EditorValues, PreviewHtml } from "@/lib/publishing/editor-values";
+import { usePublication } from "@/components/site/publication-context";
 
 /** What an anonymous reader and a subscriber will see, side by side. */
-export function PiecePreview({ values, html }: { values: EditorValues; html: { teaserHtml: string; analysisHtml: string } | null }) {
+export function PiecePreview({ values, html }: { values: EditorValues; html: PreviewHtml | null }) {
   const anonymousSeesAll = values.visibility === "public";
+  const { joinLabel } = usePublication();
   return (
     <section className="editor-preview" aria-label="Preview">
       <h2 className="section-title">Preview</h2>
@@ -19,7 +21,7 @@ export function PiecePreview({ values, html }: { values: EditorValues; html: { t
             ) : (
               <div className="paywall">
                 <p>{values.ctaPitch || "Call to action"}</p>
-                <span className="button">Join ESM Insight →</span>
+                <span className="button">{joinLabel}</span>
               </div>
             )}
           </article>

@@ -1,13 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { promoteAction } from "@/app/admin/staff/actions";
-import type { FormState } from "@/lib/staff/request";
+import type { FormAction } from "@/lib/actions/form-state";
 
-export function PromoteForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(promoteAction, {});
+export function PromoteForm({ action }: { action: FormAction }) {
+  const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form className="form" action={action} noValidate>
+    <form className="form" action={formAction} noValidate>
       <label>
         Email
         <input

@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { openBillingPortalAction } from "@/app/(site)/join/actions";
 import type { BillingSummary } from "@/lib/billing/account";
-import { formatPrice } from "@/lib/billing/plans";
-import { formatDate } from "@/lib/site";
+import { formatDate, formatPrice } from "@/lib/format";
 
 const STATUS: Record<string, string> = {
   active: "Active",
@@ -24,7 +22,15 @@ function renewalLine(s: BillingSummary): string | null {
   return `Renews on ${date}`;
 }
 
-export function BillingSection({ summary, hasCustomer }: { summary: BillingSummary | null; hasCustomer: boolean }) {
+export function BillingSection({
+  summary,
+  hasCustomer,
+  openPortal,
+}: {
+  summary: BillingSummary | null;
+  hasCustomer: boolean;
+  openPortal: (form: FormData) => Promise<void>;
+}) {
   return (
     <section aria-labelledby="billing">
       <h2 id="billing">Subscription</h2>
@@ -50,7 +56,7 @@ export function BillingSection({ summary, hasCustomer }: { summary: BillingSumma
         </p>
       )}
       {hasCustomer ? (
-        <form action={openBillingPortalAction}>
+        <form action={openPortal}>
           <button className="button secondary" type="submit">
             Manage billing
           </button>

@@ -2,13 +2,13 @@
 
 import { useActionState } from "react";
 import { useFullNavigation } from "./use-full-navigation";
-import { signInWithCodeAction, type ActionState } from "@/app/(site)/login/actions";
+import type { FormAction, SignInState } from "@/lib/actions/form-state";
 
-export function CodeForm({ email }: { email: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(signInWithCodeAction, {});
+export function CodeForm({ action, email }: { action: FormAction<SignInState>; email: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
   const leaving = useFullNavigation(state.navigateTo);
   return (
-    <form className="form" action={action} noValidate>
+    <form className="form" action={formAction} noValidate>
       <input type="hidden" name="email" value={email} />
       <label>
         Code

@@ -2,13 +2,15 @@
 
 import { useActionState } from "react";
 import { useFullNavigation } from "./use-full-navigation";
-import { confirmLinkAction, type ActionState } from "@/app/(site)/login/actions";
+import { usePublication } from "./publication-context";
+import type { FormAction, SignInState } from "@/lib/actions/form-state";
 
-export function ConfirmSignIn({ id }: { id: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(confirmLinkAction, {});
+export function ConfirmSignIn({ action, id }: { action: FormAction<SignInState>; id: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
   const leaving = useFullNavigation(state.navigateTo);
+  const { name } = usePublication();
   return (
-    <form className="form" action={action}>
+    <form className="form" action={formAction}>
       <input type="hidden" name="id" value={id} />
       {state.error ? (
         <p className="notice error" role="alert">
@@ -17,7 +19,7 @@ export function ConfirmSignIn({ id }: { id: string }) {
       ) : null}
       <div>
         <button className="button large" type="submit" disabled={pending || leaving}>
-          {pending ? "Signing in…" : "Sign in to ESM Insight"}
+          {pending ? "Signing in…" : `Sign in to ${name}`}
         </button>
       </div>
     </form>

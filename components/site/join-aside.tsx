@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { siteConfig } from "@/lib/env";
-import { JOIN_LABEL } from "@/lib/site";
+import { joinLabel } from "@/lib/site";
 
 export function JoinAside() {
   const site = siteConfig();
@@ -12,7 +12,7 @@ export function JoinAside() {
         exposed, and the signals to watch next.
       </p>
       <Link href="/join" className="button large">
-        {JOIN_LABEL}
+        {joinLabel(site.name)}
       </Link>
     </aside>
   );

@@ -1,12 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { requestSignInAction, type ActionState } from "@/app/(site)/login/actions";
+import type { FormAction, SignInState } from "@/lib/actions/form-state";
 
-export function LoginForm({ next, submitLabel = "Email me a sign-in link" }: { next: string; submitLabel?: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(requestSignInAction, {});
+export function LoginForm({
+  action,
+  next,
+  submitLabel = "Email me a sign-in link",
+}: {
+  action: FormAction<SignInState>;
+  next: string;
+  submitLabel?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form className="form" action={action} noValidate>
+    <form className="form" action={formAction} noValidate>
       <input type="hidden" name="next" value={next} />
       <label>
         Email

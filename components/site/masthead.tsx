@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { siteConfig } from "@/lib/env";
-import { JOIN_LABEL } from "@/lib/site";
+import { joinLabel } from "@/lib/site";
 
 export function Masthead({ categories }: { categories: { name: string; slug: string }[] }) {
   const site = siteConfig();
@@ -17,7 +17,7 @@ export function Masthead({ categories }: { categories: { name: string; slug: str
               Account
             </Link>
             <Link href="/join" className="button">
-              {JOIN_LABEL}
+              {joinLabel(site.name)}
             </Link>
           </div>
         </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PieceForViewer } from "@/lib/pieces/reading";
-import { categoryHref, formatDate, pieceHref } from "@/lib/site";
+import { categoryHref, pieceHref } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 import { Paywall } from "./paywall";
 import { RichText } from "./rich-text";
 import { SourceReport } from "./source-report";

@@ -1,5 +1,5 @@
-import { startCheckoutAction } from "@/app/(site)/join/actions";
-import { formatPrice, type Plan } from "@/lib/billing/plans";
+import type { Plan } from "@/lib/billing/plans";
+import { formatPrice } from "@/lib/format";
 
 const NAMES = { month: "Monthly", year: "Yearly" } as const;
 
@@ -12,12 +12,14 @@ function saving(plans: Plan[]): number | null {
 }
 
 export function PlanCards({
+  checkout,
   plans,
   next,
   signedIn,
   selected,
   trialDays,
 }: {
+  checkout: (form: FormData) => Promise<void>;
   plans: Plan[];
   next: string;
   signedIn: boolean;
@@ -35,7 +37,7 @@ export function PlanCards({
           </p>
           {plan.interval === "year" && save ? <p className="meta">Save {save}% against monthly</p> : <p className="meta">Cancel any time</p>}
           {trialDays > 0 ? <p className="meta">{trialDays}-day free trial</p> : null}
-          <form action={startCheckoutAction}>
+          <form action={checkout}>
             <input type="hidden" name="plan" value={plan.interval} />
             <input type="hidden" name="next" value={next} />
             <button className={`button large${plan.interval === "year" ? "" : " secondary"}`} type="submit" disabled={!signedIn} aria-describedby={signedIn ? undefined : "plan-needs-email"}>

@@ -1,5 +1,5 @@
 import type { SourceReport as Source } from "@/lib/pieces/queries";
-import { formatDate } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 
 export function SourceReport({ source }: { source: Source }) {
   return (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PieceTeaser } from "@/lib/pieces/queries";
-import { categoryHref, formatDate, pieceHref } from "@/lib/site";
+import { categoryHref, pieceHref } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 import { RichText } from "./rich-text";
 import { VisibilityBadge } from "./visibility-badge";
 

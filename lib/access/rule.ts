@@ -5,6 +5,28 @@
 export type Visibility = "public" | "members" | "paid";
 export type Role = "reader" | "editor" | "admin";
 
+/** The roles that make someone staff: they read everything and may enter /admin. */
+export const STAFF_ROLES = ["editor", "admin"] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export function isStaffRole(role: string): role is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(role);
+}
+
+/** Stripe statuses that entitle their owner until a cancellation at period end takes effect. */
+export const ENTITLED_STATUSES = ["active", "trialing"] as const;
+/** The Stripe status that still entitles for the policy's payment grace period. */
+export const GRACE_STATUS = "past_due";
+/** The Stripe status of a subscription that has ended. */
+export const CANCELED_STATUS = "canceled";
+
+/** Which counting subscription makes a member what, first match wins (after staff). */
+export const STANDING_BY_STATUS = [
+  { subscription: "active", standing: "paying" },
+  { subscription: "trialing", standing: "trialing" },
+  { subscription: GRACE_STATUS, standing: "past_due" },
+] as const satisfies readonly { subscription: string; standing: MembershipStatus }[];
+
 export interface SubscriptionFacts {
   status: string;
   currentPeriodEnd: Date | null;
@@ -45,26 +67,32 @@ export interface AccessPolicy {
 
 const DAY_MS = 86_400_000;
 
+/** The grace period in milliseconds: whole 24-hour days, never calendar days. */
+export function gracePeriodMs(policy: AccessPolicy): number {
+  return policy.paymentGraceDays * DAY_MS;
+}
+
+/** When a payment grace period that starts at `since` runs out. */
+export function graceEndsAt(since: Date, policy: AccessPolicy): Date {
+  return new Date(since.getTime() + gracePeriodMs(policy));
+}
+
 export function isStaff(viewer: Viewer): boolean {
-  return viewer.kind === "member" && (viewer.role === "editor" || viewer.role === "admin");
+  return viewer.kind === "member" && isStaffRole(viewer.role);
+}
+
+function isEntitledStatus(status: string): boolean {
+  return (ENTITLED_STATUSES as readonly string[]).includes(status);
 }
 
 /** When a mirrored Stripe subscription still entitles its owner to paid pieces. */
 export function subscriptionCounts(sub: SubscriptionFacts, policy: AccessPolicy): boolean {
   const now = policy.now.getTime();
   const periodOver = sub.currentPeriodEnd !== null && sub.currentPeriodEnd.getTime() <= now;
-  switch (sub.status) {
-    case "active":
-    case "trialing":
-      return !(sub.cancelAtPeriodEnd && periodOver);
-    case "past_due": {
-      const since = sub.pastDueSince ?? sub.currentPeriodEnd;
-      if (!since) return false;
-      return now < since.getTime() + policy.paymentGraceDays * DAY_MS;
-    }
-    default:
-      return false;
-  }
+  if (isEntitledStatus(sub.status)) return !(sub.cancelAtPeriodEnd && periodOver);
+  if (sub.status !== GRACE_STATUS) return false;
+  const since = sub.pastDueSince ?? sub.currentPeriodEnd;
+  return since !== null && now < graceEndsAt(since, policy).getTime();
 }
 
 export function grantCounts(grant: GrantFacts, policy: AccessPolicy): boolean {
@@ -104,9 +132,17 @@ export function membershipStatus(viewer: Viewer, policy: AccessPolicy): Membersh
   if (viewer.kind === "anonymous") return "anonymous";
   if (isStaff(viewer)) return "staff";
   const counting = viewer.subscriptions.filter((s) => subscriptionCounts(s, policy));
-  if (counting.some((s) => s.status === "active")) return "paying";
-  if (counting.some((s) => s.status === "trialing")) return "trialing";
-  if (counting.some((s) => s.status === "past_due")) return "past_due";
+  for (const { subscription, standing } of STANDING_BY_STATUS) {
+    if (counting.some((s) => s.status === subscription)) return standing;
+  }
   if (viewer.grants.some((g) => grantCounts(g, policy))) return "complimentary";
   return "free";
+}
+
+/**
+ * "Canceled" on the subscriber list: has a canceled Stripe subscription and none that counts
+ * (whatever else they have, e.g. a complimentary grant). A staff-area view, not an access rule.
+ */
+export function isLapsed(subs: readonly SubscriptionFacts[], policy: AccessPolicy): boolean {
+  return subs.some((s) => s.status === CANCELED_STATUS) && !subs.some((s) => subscriptionCounts(s, policy));
 }

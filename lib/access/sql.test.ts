@@ -2,23 +2,40 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
 import { complimentaryGrants, subscriptions, users } from "@/db/schema";
-import { membershipStatus, type AccessPolicy, type GrantFacts, type Role, type SubscriptionFacts } from "@/lib/access/rule";
+import {
+  CANCELED_STATUS,
+  ENTITLED_STATUSES,
+  GRACE_STATUS,
+  STAFF_ROLES,
+  isLapsed,
+  membershipStatus,
+  type AccessPolicy,
+  type GrantFacts,
+  type Role,
+  type SubscriptionFacts,
+} from "@/lib/access/rule";
 import { mulberry32, propertySeed } from "@/test-support/prng";
-import { isLapsed, lapsedSql, membershipStatusSql } from "@/lib/access/sql";
+import { lapsedSql, membershipStatusSql } from "@/lib/access/sql";
 
 /**
- * The SQL translation of the access rule must agree with lib/access.ts on every case:
+ * The SQL translation of the access rule must agree with lib/access/rule.ts on every case:
  * hand-picked boundaries (exactly at period end, exactly at the end of the grace period, a
- * grant revoked or expiring this very millisecond) and a few hundred random members.
+ * grant revoked or expiring this very millisecond) and a few hundred random members, under the
+ * default grace period and under others.
  */
 const now = new Date("2026-11-22T12:00:00.000Z");
 const policy: AccessPolicy = { now, paymentGraceDays: 7 };
+const OTHER_GRACE_DAYS = [0, 3, 60];
 const DAY = 86_400_000;
 const at = (ms: number) => new Date(now.getTime() + ms);
 
-const STATUSES = ["active", "trialing", "past_due", "canceled", "unpaid", "incomplete", "incomplete_expired", "paused"];
+const ROLES: Role[] = ["reader", ...STAFF_ROLES];
+const STATUSES = [
+  ...new Set<string>([...ENTITLED_STATUSES, GRACE_STATUS, CANCELED_STATUS, "unpaid", "incomplete", "incomplete_expired", "paused"]),
+];
 const PERIOD_ENDS = [null, at(-30 * DAY), at(-1), at(0), at(1), at(30 * DAY)];
-const PAST_DUE_SINCE = [null, at(-7 * DAY), at(-7 * DAY + 1), at(-7 * DAY - 1), at(-DAY), at(-30 * DAY), at(DAY)];
+const graceEdges = (days: number) => [at(-days * DAY), at(-days * DAY + 1), at(-days * DAY - 1)];
+const PAST_DUE_SINCE = [null, ...[policy.paymentGraceDays, ...OTHER_GRACE_DAYS].flatMap(graceEdges), at(-DAY), at(-30 * DAY), at(DAY)];
 const GRANT_TIMES = [null, at(-DAY), at(-1), at(0), at(1), at(DAY)];
 
 interface Case {
@@ -28,11 +45,7 @@ interface Case {
 }
 
 function boundaryCases(): Case[] {
-  const cases: Case[] = [
-    { role: "reader", subs: [], grants: [] },
-    { role: "editor", subs: [], grants: [] },
-    { role: "admin", subs: [], grants: [] },
-  ];
+  const cases: Case[] = ROLES.map((role) => ({ role, subs: [], grants: [] }));
   for (const status of STATUSES)
     for (const currentPeriodEnd of PERIOD_ENDS)
       for (const cancelAtPeriodEnd of [false, true])
@@ -47,7 +60,7 @@ function randomCases(seed: number, n: number): Case[] {
   const rng = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[rng.int(0, xs.length - 1)]!;
   return Array.from({ length: n }, () => ({
-    role: rng.next() < 0.1 ? pick(["editor", "admin"] as const) : "reader",
+    role: rng.next() < 0.1 ? pick(STAFF_ROLES) : "reader",
     subs: Array.from({ length: rng.int(0, 3) }, () => ({
       status: pick(STATUSES),
       currentPeriodEnd: pick(PERIOD_ENDS),
@@ -80,23 +93,34 @@ describe.each(databaseKinds())("membership SQL on %s", (kind) => {
   }, 120_000);
   afterAll(async () => t.close());
 
-  it(`classifies every member as membershipStatus does (seed ${seed})`, async () => {
-    const rows = await t.db.select({ id: users.id, status: membershipStatusSql(policy), lapsed: lapsedSql(policy) }).from(users);
+  async function disagreementsUnder(p: AccessPolicy) {
+    const rows = await t.db.select({ id: users.id, status: membershipStatusSql(p), lapsed: lapsedSql(p) }).from(users);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const disagreements: string[] = [];
     for (const [i, c] of cases.entries()) {
       const expected = membershipStatus(
         { kind: "member", userId: ids[i]!, email: "x", role: c.role, subscriptions: c.subs, grants: c.grants },
-        policy,
+        p,
       );
       const got = byId.get(ids[i]!);
-      if (got?.status !== expected || got.lapsed !== isLapsed(c.subs, policy)) {
-        disagreements.push(`case ${i}: sql=${got?.status}/${got?.lapsed} ts=${expected}/${isLapsed(c.subs, policy)} ${JSON.stringify(c)}`);
+      if (got?.status !== expected || got.lapsed !== isLapsed(c.subs, p)) {
+        disagreements.push(`case ${i}: sql=${got?.status}/${got?.lapsed} ts=${expected}/${isLapsed(c.subs, p)} ${JSON.stringify(c)}`);
       }
     }
+    return { rows, disagreements };
+  }
+
+  it(`classifies every member as membershipStatus does (seed ${seed})`, async () => {
+    const { rows, disagreements } = await disagreementsUnder(policy);
     expect(disagreements).toEqual([]);
-    // The grid covers every status at least once.
+    // The grid covers every status at least once, and both answers of "lapsed".
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["free", "paying", "trialing", "past_due", "complimentary", "staff"]));
+    expect(new Set(rows.map((r) => r.lapsed))).toEqual(new Set([true, false]));
+  });
+
+  it.each(OTHER_GRACE_DAYS)(`agrees with a grace period of %i days too (seed ${seed})`, async (paymentGraceDays) => {
+    const { disagreements } = await disagreementsUnder({ now, paymentGraceDays });
+    expect(disagreements).toEqual([]);
   });
 
   it("filters with the same answer as the WHERE clause", async () => {

@@ -1,16 +1,25 @@
 import { sql, type SQL } from "drizzle-orm";
-import { subscriptionCounts, type AccessPolicy, type MembershipStatus, type SubscriptionFacts } from "@/lib/access/rule";
+import {
+  CANCELED_STATUS,
+  ENTITLED_STATUSES,
+  GRACE_STATUS,
+  STAFF_ROLES,
+  STANDING_BY_STATUS,
+  gracePeriodMs,
+  type AccessPolicy,
+  type MembershipStatus,
+} from "@/lib/access/rule";
 
 /**
- * lib/access.ts's `membershipStatus`, `subscriptionCounts` and `grantCounts`, written as SQL so the
- * subscriber list, its export and the dashboard can filter, count and paginate many members in the
- * database. This file holds no rule of its own: it is a translation, and
- * membership-sql.test.ts checks it agrees with lib/access.ts on every boundary case and on
- * random ones. Change lib/access.ts and that test tells you to change this file too.
+ * lib/access/rule.ts's `membershipStatus`, `subscriptionCounts`, `grantCounts` and `isLapsed`,
+ * written as SQL so the subscriber list, its export and the dashboard can filter, count and
+ * paginate many members in the database. This file holds no rule of its own: the roles,
+ * statuses, their precedence and the grace period all come from rule.ts, and sql.test.ts checks
+ * the translation agrees with rule.ts on every boundary case and on random ones.
  *
  * The policy's `now` is a parameter (never SQL `now()`), so the SQL and the TypeScript rule
- * judge the same instant. Grace days are added as 24-hour steps, as lib/access.ts does, not
- * as calendar days (which a session time zone with daylight saving would stretch).
+ * judge the same instant. The grace period is added as the same number of milliseconds
+ * rule.ts adds, not as calendar days (which a session time zone with daylight saving would stretch).
  * The expressions refer to the `users` table by its own name: use them in queries on `users`
  * without an alias.
  */
@@ -20,16 +29,19 @@ import { subscriptionCounts, type AccessPolicy, type MembershipStatus, type Subs
 const USER_ID = sql.raw(`"users"."id"`);
 const USER_ROLE = sql.raw(`"users"."role"`);
 
+/** A parenthesised list of parameters, for `x in ${inList(values)}`. */
+const inList = (values: readonly string[]): SQL => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+
 const nowOf = (p: AccessPolicy): SQL => sql`${p.now.toISOString()}::timestamptz`;
-const graceOf = (p: AccessPolicy): SQL => sql`make_interval(hours => ${p.paymentGraceDays * 24}::int)`;
+const graceOf = (p: AccessPolicy): SQL => sql`make_interval(secs => ${gracePeriodMs(p) / 1000}::float8)`;
 
 /** `subscriptionCounts` for the subscriptions row aliased `s`. */
 export function subscriptionCountsSql(p: AccessPolicy): SQL {
   const now = nowOf(p);
   return sql`(
-    (s.status in ('active', 'trialing')
+    (s.status in ${inList(ENTITLED_STATUSES)}
       and not (s.cancel_at_period_end and s.current_period_end is not null and s.current_period_end <= ${now}))
-    or (s.status = 'past_due'
+    or (s.status = ${GRACE_STATUS}
       and coalesce(s.past_due_since, s.current_period_end) is not null
       and ${now} < coalesce(s.past_due_since, s.current_period_end) + ${graceOf(p)})
   )`;
@@ -44,7 +56,7 @@ export function grantCountsSql(p: AccessPolicy): SQL {
   )`;
 }
 
-const hasCountingSubscription = (p: AccessPolicy, status?: "active" | "trialing" | "past_due"): SQL =>
+const hasCountingSubscription = (p: AccessPolicy, status?: string): SQL =>
   sql`exists (select 1 from subscriptions s where s.user_id = ${USER_ID}${status ? sql` and s.status = ${status}` : sql``} and ${subscriptionCountsSql(p)})`;
 
 const hasCountingGrant = (p: AccessPolicy): SQL =>
@@ -52,27 +64,24 @@ const hasCountingGrant = (p: AccessPolicy): SQL =>
 
 export type MemberStatus = Exclude<MembershipStatus, "anonymous">;
 
+const STAFF: MemberStatus = "staff";
+const COMPLIMENTARY: MemberStatus = "complimentary";
+const FREE: MemberStatus = "free";
+
 /** `membershipStatus` of the `users` row in scope, as text. */
 export function membershipStatusSql(p: AccessPolicy): SQL<MemberStatus> {
+  const bySubscription = STANDING_BY_STATUS.map(
+    ({ subscription, standing }) => sql`when ${hasCountingSubscription(p, subscription)} then ${standing}::text`,
+  );
   return sql<MemberStatus>`(case
-    when ${USER_ROLE} in ('editor', 'admin') then 'staff'
-    when ${hasCountingSubscription(p, "active")} then 'paying'
-    when ${hasCountingSubscription(p, "trialing")} then 'trialing'
-    when ${hasCountingSubscription(p, "past_due")} then 'past_due'
-    when ${hasCountingGrant(p)} then 'complimentary'
-    else 'free' end)`;
+    when ${USER_ROLE}::text in ${inList(STAFF_ROLES)} then ${STAFF}::text
+    ${sql.join(bySubscription, sql`\n    `)}
+    when ${hasCountingGrant(p)} then ${COMPLIMENTARY}::text
+    else ${FREE}::text end)`;
 }
 
-/**
- * "Canceled" on the subscriber list: has a canceled Stripe subscription and none that counts
- * (whatever else they have, e.g. a complimentary grant). A staff-area view, not an access rule.
- */
+/** `isLapsed` of the `users` row in scope. */
 export function lapsedSql(p: AccessPolicy): SQL<boolean> {
-  return sql<boolean>`(exists (select 1 from subscriptions s where s.user_id = ${USER_ID} and s.status = 'canceled')
+  return sql<boolean>`(exists (select 1 from subscriptions s where s.user_id = ${USER_ID} and s.status = ${CANCELED_STATUS})
     and not ${hasCountingSubscription(p)})`;
-}
-
-/** The same "canceled" in TypeScript, for rows already loaded. */
-export function isLapsed(subs: readonly SubscriptionFacts[], p: AccessPolicy): boolean {
-  return subs.some((s) => s.status === "canceled") && !subs.some((s) => subscriptionCounts(s, p));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { renderSignIn } from "@/emails/render";
 import { config } from "@/lib/env";
 import { sendMail } from "@/lib/mail/transport";
+import { mailPublication } from "@/lib/mail/publication";
 import { currentSignInBinding } from "./browser-binding";
 import { isOwnUrl } from "./own-origin";
 import { issueSignIn, SIGN_IN_TTL_MINUTES } from "./sign-in-codes";
@@ -16,7 +17,7 @@ export async function sendSignInMail(email: string, authCallbackUrl: string): Pr
     url,
     code: issued.code,
     expiresInMinutes: SIGN_IN_TTL_MINUTES,
-    publication: { name: cfg.publication.name, tagline: cfg.publication.tagline, url: cfg.appUrl },
+    publication: mailPublication(),
   });
   await sendMail({ to: email, subject: `Your ${cfg.publication.name} sign-in code: ${issued.code}`, ...rendered });
 }

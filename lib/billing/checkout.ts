@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/lib/env";
 import { hasPaidAccess } from "@/lib/access/rule";
+import { currentPolicy } from "@/lib/access/policy";
 import { viewerForUser } from "@/lib/auth/viewer-facts";
 import { ensureCustomer } from "./customer";
 import { listPlans, PlanIntervalSchema, type PlanInterval } from "./plans";
@@ -14,7 +15,7 @@ export type CheckoutStart = { kind: "redirect"; url: string } | { kind: "already
 export async function startCheckout(userId: string, interval: PlanInterval, next: string): Promise<CheckoutStart> {
   const cfg = config();
   const viewer = await viewerForUser(userId);
-  if (hasPaidAccess(viewer, { now: new Date(), paymentGraceDays: cfg.paymentGraceDays })) return { kind: "already-subscribed" };
+  if (hasPaidAccess(viewer, currentPolicy())) return { kind: "already-subscribed" };
   const plan = (await listPlans()).find((p) => p.interval === interval);
   if (!plan) throw new Error(`no ${interval} plan configured`);
   const customer = await ensureCustomer(userId);

@@ -5,8 +5,11 @@ import { db } from "@/lib/db";
 import { users } from "@/db/schema";
 import { renderPaymentFailed, renderWelcome } from "@/emails/render";
 import { config } from "@/lib/env";
+import { graceEndsAt } from "@/lib/access/rule";
+import { currentPolicy } from "@/lib/access/policy";
 import { sendMail } from "@/lib/mail/transport";
-import { formatDate } from "@/lib/site";
+import { mailPublication } from "@/lib/mail/publication";
+import { formatDate } from "@/lib/format";
 
 /** Mail that follows a recorded (so: first-seen) Stripe event. Failures are logged, never retried into duplicates. */
 export async function notifyAfterEvent(event: Stripe.Event, customerId: string): Promise<void> {
@@ -14,10 +17,11 @@ export async function notifyAfterEvent(event: Stripe.Event, customerId: string):
   const cfg = config();
   const [user] = await (await db()).select({ email: users.email, name: users.name }).from(users).where(eq(users.stripeCustomerId, customerId));
   if (!user) return;
-  const publication = { name: cfg.publication.name, tagline: cfg.publication.tagline, url: cfg.appUrl };
+  const publication = mailPublication();
   try {
     if (event.type === "invoice.payment_failed") {
-      const graceEnds = new Date(Date.now() + cfg.paymentGraceDays * 86_400_000);
+      const policy = currentPolicy();
+      const graceEnds = graceEndsAt(policy.now, policy);
       const mail = await renderPaymentFailed({ portalUrl: `${cfg.appUrl}/account/billing`, graceEndsAt: formatDate(graceEnds), publication });
       await sendMail({ to: user.email, subject: "Your payment didn’t go through", ...mail });
     } else {

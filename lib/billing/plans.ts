@@ -38,7 +38,3 @@ export async function listPlans(): Promise<Plan[]> {
   cached = { at: Date.now(), plans };
   return plans;
 }
-
-export function formatPrice(amount: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: amount % 100 === 0 ? 0 : 2 }).format(amount / 100);
-}

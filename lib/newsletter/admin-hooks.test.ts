@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
 import { outbox } from "@/db/schema";
+import type { Viewer } from "@/lib/access/rule";
 import { getSend, listRecentSends, sendProgress } from "./progress";
 import { requestNewsletterSend } from "./request";
 import { sendTestEmail, TestEmailError } from "./test-email";
@@ -24,7 +25,8 @@ describe.each(databaseKinds())("newsletter admin hooks on %s", (kind) => {
   it("sendTestEmail mails the full variant to a staff address only", async () => {
     const pieceId = await seedPiece(t.db);
     const editor = await seedReader(t.db, "editor");
-    const { id } = await sendTestEmail(pieceId, editor.email.toUpperCase());
+    const staff: Viewer = { kind: "member", userId: editor.id, email: editor.email, role: "editor", subscriptions: [], grants: [] };
+    const { id } = await sendTestEmail(staff, pieceId, editor.email.toUpperCase());
     const [mail] = await t.db.select().from(outbox).where(eq(outbox.id, id));
     expect(mail?.to).toBe(editor.email);
     expect(mail?.subject).toMatch(/^\[Test\] /);
@@ -32,10 +34,10 @@ describe.each(databaseKinds())("newsletter admin hooks on %s", (kind) => {
     expect(mail?.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
 
     const paying = await seedReader(t.db, "active");
-    await expect(sendTestEmail(pieceId, paying.email)).rejects.toBeInstanceOf(TestEmailError);
-    await expect(sendTestEmail(pieceId, "nobody@example.com")).rejects.toBeInstanceOf(TestEmailError);
-    await expect(sendTestEmail("no-such-piece", editor.email)).rejects.toThrow(/does not exist/);
-    await expect(sendTestEmail(pieceId, "not an address")).rejects.toBeInstanceOf(TestEmailError);
+    await expect(sendTestEmail(staff, pieceId, paying.email)).rejects.toBeInstanceOf(TestEmailError);
+    await expect(sendTestEmail(staff, pieceId, "nobody@example.com")).rejects.toBeInstanceOf(TestEmailError);
+    await expect(sendTestEmail(staff, "no-such-piece", editor.email)).rejects.toThrow(/does not exist/);
+    await expect(sendTestEmail(staff, pieceId, "not an address")).rejects.toBeInstanceOf(TestEmailError);
   });
 
   it("lists recent sends with their piece and progress", async () => {

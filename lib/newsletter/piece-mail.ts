@@ -7,7 +7,9 @@ import type { AccessProof, Visibility } from "@/lib/access/rule";
 import { config } from "@/lib/env";
 import { renderMarkdown } from "@/lib/pieces/markdown";
 import { readAnalysis } from "@/lib/pieces/queries";
-import { formatDate, joinHref, pieceHref } from "@/lib/site";
+import { joinHref, pieceHref } from "@/lib/site";
+import { formatDate } from "@/lib/format";
+import { mailPublication } from "@/lib/mail/publication";
 
 /**
  * The "new piece" mail of one piece, rendered once per variant with the unsubscribe
@@ -59,7 +61,7 @@ export async function pieceForMail(d: Db, pieceId: string): Promise<PieceForMail
 function baseProps(piece: PieceForMail): Omit<NewPieceProps, "variant" | "teaserHtml" | "analysisHtml" | "joinUrl" | "pitch" | "buttonText"> {
   const cfg = config();
   return {
-    publication: { name: cfg.publication.name, tagline: cfg.publication.tagline, url: cfg.appUrl },
+    publication: mailPublication(),
     piece: {
       headline: piece.headline,
       category: piece.category,

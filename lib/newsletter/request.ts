@@ -5,6 +5,7 @@ import { type Db } from "@/db/client";
 import { db } from "@/lib/db";
 import { deliveries, pieces, sendBatches, sends } from "@/db/schema";
 import { config } from "@/lib/env";
+import { currentPolicy } from "@/lib/access/policy";
 import { boss } from "@/lib/jobs/boss";
 import { audiencePages } from "./audience";
 import { BatchAllocator } from "./batch-plan";
@@ -55,7 +56,7 @@ async function freeze(d: Db, pieceId: string, requestedBy: string | null): Promi
     if (piece.status !== "published") throw new NewsletterRequestError("Only a published piece can be mailed.");
 
     const sendId = created.id;
-    const policy = { now: new Date(), paymentGraceDays: config().paymentGraceDays };
+    const policy = currentPolicy();
     const batches = new BatchAllocator();
     for await (const page of audiencePages(tx, piece, policy)) {
       const rows = page.map((m) => ({ sendId, userId: m.userId, email: m.email, variant: m.variant, batch: batches.assign(m.variant) }));

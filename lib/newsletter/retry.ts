@@ -1,6 +1,9 @@
+import "server-only";
 import { and, eq, gte, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import type { Viewer } from "@/lib/access/rule";
+import { authorizeStaff } from "@/lib/staff/authz";
 import { deliveries, sendBatches, sends } from "@/db/schema";
 import { config } from "@/lib/env";
 import { boss } from "@/lib/jobs/boss";
@@ -11,9 +14,10 @@ import { enqueueSendLanes } from "./queue";
  * A retry round: the send's failed deliveries (and only those) move into new batches, numbered
  * after the last one and marked with the round, so their idempotency keys are new: a retry is a
  * new request to the provider, not a replay of the refused one. Sent/delivered rows are never
- * touched. Returns how many deliveries were queued again.
+ * touched. Staff only. Returns how many deliveries were queued again.
  */
-export async function retryFailedDeliveries(sendId: string): Promise<{ requeued: number; round: number }> {
+export async function retryFailedDeliveries(viewer: Viewer, sendId: string): Promise<{ requeued: number; round: number }> {
+  await authorizeStaff(viewer);
   const id = z.string().min(1).max(100).parse(sendId);
   const d = await db();
   const result = await d.transaction(async (tx) => {

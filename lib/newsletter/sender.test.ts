@@ -8,6 +8,7 @@ import { Resend } from "resend";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { deliveries, outbox, sendBatches, sends, users } from "@/db/schema";
+import type { Viewer } from "@/lib/access/rule";
 import { startResendStandin, type RecordedMessage, type ResendStandin } from "@/standins/resend/server";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import { mulberry32 } from "@/test-support/prng";
@@ -125,7 +126,9 @@ describe.each(databaseKinds())("newsletter sender on %s", (kind) => {
     standin.configure({ failFraction: 0 });
 
     // The provider is back: an admin asks for a retry round.
-    const first = await retryFailedDeliveries(sendId);
+    const admin = await seedReader(t.db, "admin");
+    const staff: Viewer = { kind: "member", userId: admin.id, email: admin.email, role: "admin", subscriptions: [], grants: [] };
+    const first = await retryFailedDeliveries(staff, sendId);
     expect(first).toEqual({ requeued: total, round: 1 });
     expect((await sendProgress(sendId))?.status).toBe("sending");
     await lanes(sendId, 2, { resend });
@@ -133,7 +136,7 @@ describe.each(databaseKinds())("newsletter sender on %s", (kind) => {
     const messages = standin.messages();
     expect(messages).toHaveLength(total);
     expect(messages.every((m) => /^send-.+-batch-\d+-retry-1$/.test(m.idempotencyKey ?? ""))).toBe(true);
-    expect(await retryFailedDeliveries(sendId)).toEqual({ requeued: 0, round: 1 });
+    expect(await retryFailedDeliveries(staff, sendId)).toEqual({ requeued: 0, round: 1 });
   });
 
   it("exactly once when the sender crashes at any step (claimed, before/after the provider, before recording)", async () => {

@@ -1,3 +1,4 @@
+import { UNSUBSCRIBE_PLACEHOLDER } from "@/emails/unsubscribe-placeholder";
 import type { MailTemplate } from "./piece-mail";
 
 /**
@@ -7,7 +8,7 @@ import type { MailTemplate } from "./piece-mail";
  * substitute.test.ts asserts. Not imported from there so that a worker that only sends
  * (templates already rendered) never loads React Email.
  */
-export const UNSUBSCRIBE_SLOT = "{{{UNSUBSCRIBE_URL}}}";
+export const UNSUBSCRIBE_SLOT = UNSUBSCRIBE_PLACEHOLDER;
 
 export interface CompiledTemplate {
   subject: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sends, sendTemplates } from "@/db/schema";
-import { config } from "@/lib/env";
+import { currentPolicy } from "@/lib/access/policy";
 import type { Variant } from "./batch-plan";
 import { proofForFullVariant } from "./full-variant-proof";
 import type { MailTemplate } from "./piece-mail";
@@ -39,7 +39,7 @@ async function renderAndStore(d: Db, sendId: string, variant: Variant): Promise<
   if (variant === "teaser") {
     rendered = await renderTeaserMail(piece);
   } else {
-    const proof = await proofForFullVariant(d, sendId, piece, { now: new Date(), paymentGraceDays: config().paymentGraceDays });
+    const proof = await proofForFullVariant(d, sendId, piece, currentPolicy());
     if (!proof) return null;
     rendered = await renderFullMail(piece, proof);
   }

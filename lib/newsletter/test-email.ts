@@ -1,11 +1,13 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { users } from "@/db/schema";
-import { decideAccess, isStaff } from "@/lib/access/rule";
+import { decideAccess, isStaff, type Viewer } from "@/lib/access/rule";
 import { EmailAddress } from "@/lib/auth/email";
 import { config } from "@/lib/env";
 import { sendMail } from "@/lib/mail/transport";
+import { authorizeStaff } from "@/lib/staff/authz";
 import { composeEmail } from "./compose";
 import { pieceForMail, renderFullMail } from "./piece-mail";
 import { compileTemplate } from "./substitute";
@@ -13,8 +15,8 @@ import { viewersOf } from "./viewers";
 
 /**
  * A test of a piece's new-piece mail, full variant, to one staff address (through sendMail:
- * Resend, or the outbox in demo mode). The address must belong to an editor or admin: the
- * access proof for the full analysis is that staff member's own.
+ * Resend, or the outbox in demo mode). Sent by staff only, to the address of an editor or admin:
+ * the access proof for the full analysis is that staff member's own.
  */
 export class TestEmailError extends Error {
   override name = "TestEmailError";
@@ -22,7 +24,8 @@ export class TestEmailError extends Error {
 
 const inputSchema = z.object({ pieceId: z.string().trim().min(1).max(100), toEmail: EmailAddress });
 
-export async function sendTestEmail(pieceId: string, toEmail: string): Promise<{ id: string }> {
+export async function sendTestEmail(staff: Viewer, pieceId: string, toEmail: string): Promise<{ id: string }> {
+  await authorizeStaff(staff);
   const input = inputSchema.safeParse({ pieceId, toEmail });
   if (!input.success) throw new TestEmailError(input.error.issues.map((i) => i.message).join("; "));
   const d = await db();

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { config } from "@/lib/env";
 import { decideAccess, type Viewer } from "@/lib/access/rule";
+import { currentPolicy } from "@/lib/access/policy";
 import { findPublishedBySlug, readAnalysis, type PieceTeaser } from "@/lib/pieces/queries";
 import { renderMarkdown } from "./markdown";
 
@@ -21,7 +21,7 @@ export const publishedPiece = cache((slug: string) => findPublishedBySlug(slug))
 export async function pieceForViewer(slug: string, viewer: Viewer, now?: Date): Promise<PieceForViewer | null> {
   const piece = now ? await findPublishedBySlug(slug, now) : await publishedPiece(slug);
   if (!piece) return null;
-  const decision = decideAccess(viewer, piece, { now: now ?? new Date(), paymentGraceDays: config().paymentGraceDays });
+  const decision = decideAccess(viewer, piece, currentPolicy(now));
   if (!decision.allowed) return { piece, body: { kind: "paywall", reason: decision.reason } };
   return { piece, body: { kind: "full", analysisHtml: renderMarkdown(await readAnalysis(decision.proof)) } };
 }

@@ -1,5 +1,30 @@
 import type { Piece } from "@/db/schema";
-import type { EditorValues } from "@/components/admin/piece-editor";
+
+/** What the piece editor holds while a staff member types: every field as the form shows it. */
+export interface EditorValues {
+  id: string | null;
+  status: "draft" | "scheduled" | "published";
+  headline: string;
+  slug: string;
+  category: string;
+  teaser: string;
+  analysis: string;
+  ctaPitch: string;
+  visibility: "public" | "members" | "paid";
+  sourceOutlet: string;
+  sourceHeadline: string;
+  sourceUrl: string;
+  sourcePublishedAt: string;
+  sourceSummary: string;
+  emailIt: boolean;
+  publishAt: string;
+}
+
+/** The editor's live preview: teaser and analysis through the site's sanitizer. */
+export interface PreviewHtml {
+  teaserHtml: string;
+  analysisHtml: string;
+}
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
 import { auditLog, pieces, users } from "@/db/schema";
+import type { Viewer } from "@/lib/access/rule";
 import { renderMarkdown } from "@/lib/pieces/markdown";
 import { findPublishedBySlug } from "@/lib/pieces/queries";
 import { savePiece } from "./editor";
 import { publishDuePieces } from "./schedule";
 
-const actor = { userId: "", email: "editor@example.com" };
+const actor = { kind: "member", userId: "", email: "editor@example.com", role: "editor", subscriptions: [], grants: [] } satisfies Viewer;
 const form = (over: Record<string, unknown> = {}) => ({
   headline: "Shipping insurers reprice the Baltic",
   slug: "",

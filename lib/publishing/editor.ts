@@ -1,7 +1,10 @@
+import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { pieces, type Piece } from "@/db/schema";
-import { audit, type Actor } from "@/lib/staff/audit";
+import type { Viewer } from "@/lib/access/rule";
+import { audit } from "@/lib/staff/audit";
+import { authorizeStaff } from "@/lib/staff/authz";
 import { requestNewsletterSend } from "@/lib/newsletter/request";
 import { fieldErrors, PieceForm, type FieldErrors, type PieceFormValues } from "./input";
 import { refreshPublicPagesAfterSave } from "./refresh";
@@ -37,8 +40,12 @@ const MESSAGES: Record<SaveIntent, string> = {
   unpublish: "Unpublished. Readers no longer see it.",
 };
 
-/** Saves the editor's form with one of its four buttons. Validates everything first; a refusal changes nothing. */
-export async function savePiece(actor: Actor, id: string | null, raw: unknown, intent: SaveIntent, now = new Date()): Promise<SaveResult> {
+/**
+ * Saves the editor's form with one of its four buttons. Staff only. Validates everything first; a
+ * refusal changes nothing. The audit line shares the save's transaction.
+ */
+export async function savePiece(viewer: Viewer, id: string | null, raw: unknown, intent: SaveIntent, now = new Date()): Promise<SaveResult> {
+  const actor = await authorizeStaff(viewer);
   const parsed = PieceForm.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;

@@ -4,7 +4,7 @@ import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/
 import { seedDemoPieces } from "@/db/seed";
 import { auditLog, complimentaryGrants, deliveries, outbox, pieces, sends, subscriptions, users } from "@/db/schema";
 import { membershipStatus, type AccessPolicy, type Role, type Viewer } from "@/lib/access/rule";
-import { parseCsv } from "@/lib/csv";
+import { parseCsv } from "./csv";
 import { AdminAccessDenied } from "./authz";
 import { dailyGrowth, dayRange, membershipCounts, mrr, mrrOf } from "./dashboard";
 import { importMembers, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./import";

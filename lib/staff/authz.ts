@@ -1,8 +1,9 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { type Db } from "@/db/client";
 import { db } from "@/lib/db";
 import { users } from "@/db/schema";
-import type { Viewer } from "@/lib/access/rule";
+import { isStaffRole, type StaffRole, type Viewer } from "@/lib/access/rule";
 import type { Actor } from "@/lib/staff/audit";
 
 /**
@@ -19,7 +20,7 @@ export class AdminAccessDenied extends Error {
 }
 
 export interface StaffActor extends Actor {
-  role: "editor" | "admin";
+  role: StaffRole;
 }
 
 type Reader = Pick<Db, "select">;
@@ -33,7 +34,7 @@ async function currentRole(viewer: Viewer, d?: Reader): Promise<{ actor: Actor; 
 
 export async function authorizeStaff(viewer: Viewer, d?: Reader): Promise<StaffActor> {
   const found = await currentRole(viewer, d);
-  if (!found || (found.role !== "editor" && found.role !== "admin")) throw new AdminAccessDenied("staff");
+  if (!found || !isStaffRole(found.role)) throw new AdminAccessDenied("staff");
   return { ...found.actor, role: found.role };
 }
 

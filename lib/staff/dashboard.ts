@@ -3,7 +3,7 @@ import { and, count, countDistinct, eq, gte, lt, sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { subscriptions, users } from "@/db/schema";
 import { subscriptionCounts, type AccessPolicy } from "@/lib/access/rule";
-import { isoDay } from "./format";
+import { isoDay } from "@/lib/format";
 import { membershipStatusSql, type MemberStatus } from "@/lib/access/sql";
 
 export type MembershipCounts = Record<MemberStatus, number>;

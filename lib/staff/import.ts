@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/access/rule";
 import { audit } from "@/lib/staff/audit";
 import { EmailAddress } from "@/lib/auth/email";
-import { parseCsv } from "@/lib/csv";
+import { parseCsv } from "./csv";
+import { formatNumber } from "@/lib/format";
 import { authorizeStaff } from "./authz";
 
 /**
@@ -53,7 +54,7 @@ export function planImport(text: string): Plan {
   const parsed = parseCsv(text, { maxRecords: MAX_IMPORT_ROWS + 1, skipEmptyLines: true });
   if (!parsed.ok) {
     return parsed.error.startsWith("The file has more than")
-      ? { ok: false, error: `The file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows. Split it into smaller files.` }
+      ? { ok: false, error: `The file has more than ${formatNumber(MAX_IMPORT_ROWS)} rows. Split it into smaller files.` }
       : { ok: false, error: `The file could not be read as CSV: ${parsed.error} Nothing was imported.` };
   }
   // Rows with only empty cells (",,", as spreadsheets export trailing rows) are not members.
@@ -74,7 +75,7 @@ export function planImport(text: string): Plan {
     if (records.length === 0) return { ok: false, error: "The file has a header row but no members." };
   }
   if (records.length > MAX_IMPORT_ROWS) {
-    return { ok: false, error: `The file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows. Split it into smaller files.` };
+    return { ok: false, error: `The file has more than ${formatNumber(MAX_IMPORT_ROWS)} rows. Split it into smaller files.` };
   }
 
   const seen = new Map<string, number>();
@@ -119,7 +120,7 @@ export async function importMembers(viewer: Viewer, upload: Upload): Promise<Imp
   const actor = await authorizeStaff(viewer);
   if (upload.size === 0) return { ok: false, error: "Choose a CSV file to import." };
   if (upload.size > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `The file is too big (${Math.ceil(upload.size / 1000).toLocaleString("en-GB")} kB). The limit is 1 MB.` };
+    return { ok: false, error: `The file is too big (${formatNumber(Math.ceil(upload.size / 1000))} kB). The limit is 1 MB.` };
   }
   const plan = planImport(await upload.text());
   if (!plan.ok) return plan;

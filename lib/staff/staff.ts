@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { users } from "@/db/schema";
-import type { Viewer } from "@/lib/access/rule";
+import { STAFF_ROLES, type StaffRole, type Viewer } from "@/lib/access/rule";
 import { audit } from "@/lib/staff/audit";
 import { EmailAddress } from "@/lib/auth/email";
 import { authorizeAdmin } from "./authz";
@@ -12,7 +12,7 @@ export interface StaffMember {
   id: string;
   email: string;
   name: string | null;
-  role: "editor" | "admin";
+  role: StaffRole;
   /** Listed in ADMIN_EMAILS: made admin again at every sign-in, so not demotable here. */
   fixed: boolean;
   createdAt: Date;
@@ -25,7 +25,7 @@ export async function listStaff(adminEmails: readonly string[]): Promise<StaffMe
   )
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt })
     .from(users)
-    .where(inArray(users.role, ["editor", "admin"]))
+    .where(inArray(users.role, [...STAFF_ROLES]))
     .orderBy(desc(users.role), asc(users.email)); // admins first (enum order reader < editor < admin)
   return rows.map((r) => ({ ...r, role: r.role === "admin" ? "admin" : "editor", fixed: adminEmails.includes(r.email.toLowerCase()) }));
 }

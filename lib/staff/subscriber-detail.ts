@@ -6,7 +6,7 @@ import { complimentaryGrants, deliveries, outbox, pieces, sends, subscriptions, 
 import { grantCounts, type AccessPolicy, type Role, type Viewer } from "@/lib/access/rule";
 import { audit } from "@/lib/staff/audit";
 import { authorizeStaff } from "./authz";
-import { isoDay } from "./format";
+import { isoDay } from "@/lib/format";
 import { describeMember, type SubscriberRow } from "./subscribers";
 
 export type GrantState = "active" | "expired" | "revoked";

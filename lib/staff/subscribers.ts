@@ -4,13 +4,13 @@ import { z } from "zod";
 import { type Db } from "@/db/client";
 import { db } from "@/lib/db";
 import { complimentaryGrants, subscriptions, users } from "@/db/schema";
-import { grantCounts, membershipStatus, subscriptionCounts, type AccessPolicy, type Role, type Viewer } from "@/lib/access/rule";
+import { grantCounts, isLapsed, membershipStatus, subscriptionCounts, type AccessPolicy, type Role, type Viewer } from "@/lib/access/rule";
 import { audit } from "@/lib/staff/audit";
-import { csvLine } from "@/lib/csv";
+import { csvLine } from "./csv";
 import { authorizeStaff } from "./authz";
-import { formatDate } from "@/lib/site";
-import { isoDay, planLabel, type ListStatus } from "./format";
-import { isLapsed, lapsedSql, membershipStatusSql, type MemberStatus } from "@/lib/access/sql";
+import { formatDate, isoDay } from "@/lib/format";
+import { planLabel, type ListStatus } from "./format";
+import { lapsedSql, membershipStatusSql, type MemberStatus } from "@/lib/access/sql";
 
 export const FILTERS = ["all", "free", "paying", "trialing", "past_due", "canceled", "complimentary"] as const;
 export type SubscriberFilter = (typeof FILTERS)[number];

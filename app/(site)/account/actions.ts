@@ -1,26 +1,26 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
+import { submitAction } from "@/lib/actions/action";
 import { deleteAccount, setWantsNewPieces } from "@/lib/auth/account";
 import { signOut } from "@/lib/auth";
-import { requireMember } from "@/lib/auth/guards";
 import { cancelCustomer } from "@/lib/billing/cancel";
 
-export async function updateMailPreferenceAction(form: FormData): Promise<void> {
-  const viewer = await requireMember("/account");
-  const on = z.enum(["on", "off"]).catch("off").parse(form.get("newPieces"));
-  await setWantsNewPieces(viewer.userId, on === "on");
-  redirect("/account?saved=mail");
-}
+const MailPreference = z.object({ newPieces: z.enum(["on", "off"]).catch("off") });
 
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
-}
+export const updateMailPreferenceAction = submitAction(
+  { guard: "member", from: "/account", input: MailPreference, redirectTo: () => "/account?saved=mail" },
+  ({ newPieces }, { viewer }) => setWantsNewPieces(viewer.userId, newPieces === "on"),
+);
 
-export async function deleteAccountAction(form: FormData): Promise<void> {
-  const viewer = await requireMember("/account");
-  if (form.get("confirm") !== "DELETE") redirect("/account?error=confirm");
-  await deleteAccount(viewer.userId, cancelCustomer);
-  await signOut({ redirectTo: "/?deleted=1" });
-}
+export const signOutAction = submitAction({ guard: "anyone", from: "/", input: z.object({}) }, () => signOut({ redirectTo: "/" }));
+
+const DeleteConfirmation = z.object({ confirm: z.literal("DELETE") });
+
+export const deleteAccountAction = submitAction(
+  { guard: "member", from: "/account", input: DeleteConfirmation, invalid: "/account?error=confirm" },
+  async (_confirmed, { viewer }) => {
+    await deleteAccount(viewer.userId, cancelCustomer);
+    await signOut({ redirectTo: "/?deleted=1" });
+  },
+);

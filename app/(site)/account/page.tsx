@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/guards";
 import { membershipStatus } from "@/lib/access/rule";
 import { wantsNewPieces } from "@/lib/auth/account";
-import { config } from "@/lib/env";
+import { currentPolicy } from "@/lib/access/policy";
 import { deleteAccountAction, signOutAction, updateMailPreferenceAction } from "./actions";
+import { openBillingPortalAction } from "../join/actions";
 import { MembershipSummary } from "@/components/site/membership-summary";
 import { BillingSection } from "@/components/site/billing-section";
 import { billingSummary, customerIdOf } from "@/lib/billing/account";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Your account", robots: { index: fals
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string; already?: string }> }) {
   const viewer = await requireMember("/account");
   const sp = await searchParams;
-  const status = membershipStatus(viewer, { now: new Date(), paymentGraceDays: config().paymentGraceDays });
+  const status = membershipStatus(viewer, currentPolicy());
   const [mailOn, summary, customer] = await Promise.all([
     wantsNewPieces(viewer.userId),
     billingSummary(viewer.userId),
@@ -37,7 +38,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           You already have a subscription. Manage it here.
         </p>
       ) : null}
-      <BillingSection summary={summary} hasCustomer={customer !== null} />
+      <BillingSection summary={summary} hasCustomer={customer !== null} openPortal={openBillingPortalAction} />
 
       <section aria-labelledby="mail">
         <h2 id="mail">Email</h2>

@@ -1,23 +1,25 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
+import { submitAction } from "@/lib/actions/action";
 import { safeNext } from "@/lib/auth/redirect";
-import { requireMember } from "@/lib/auth/guards";
-import { PlanChoice, startCheckout, startPortal } from "@/lib/billing/checkout";
+import { PlanChoice, startCheckout, startPortal, type CheckoutStart } from "@/lib/billing/checkout";
 
-const CheckoutForm = z.object({ plan: PlanChoice, next: z.string().optional() });
+const CheckoutForm = z.object({ plan: PlanChoice, next: z.string().optional().transform((next) => safeNext(next)) });
 
-export async function startCheckoutAction(form: FormData): Promise<void> {
-  const parsed = CheckoutForm.safeParse({ plan: form.get("plan"), next: form.get("next") ?? undefined });
-  if (!parsed.success) redirect("/join?error=plan");
-  const next = safeNext(parsed.data.next);
-  const viewer = await requireMember(`/join?next=${encodeURIComponent(next)}&plan=${parsed.data.plan}`);
-  const started = await startCheckout(viewer.userId, parsed.data.plan, next);
-  redirect(started.kind === "redirect" ? started.url : "/account?already=1");
-}
+/** Sign-in comes back to the plans with this choice made, so the input is read before the guard. */
+export const startCheckoutAction = submitAction(
+  {
+    guard: "member",
+    from: ({ plan, next }) => `/join?next=${encodeURIComponent(next)}&plan=${plan}`,
+    input: CheckoutForm,
+    invalid: "/join?error=plan",
+    redirectTo: (_input, started: CheckoutStart) => (started.kind === "redirect" ? started.url : "/account?already=1"),
+  },
+  ({ plan, next }, { viewer }) => startCheckout(viewer.userId, plan, next),
+);
 
-export async function openBillingPortalAction(): Promise<void> {
-  const viewer = await requireMember("/account");
-  redirect(await startPortal(viewer.userId));
-}
+export const openBillingPortalAction = submitAction(
+  { guard: "member", from: "/account", input: z.object({}), redirectTo: (_input, portalUrl: string) => portalUrl },
+  (_input, { viewer }) => startPortal(viewer.userId),
+);

@@ -3,7 +3,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { LoginForm } from "@/components/site/login-form";
 import { PlanCards } from "@/components/site/plan-cards";
+import { requestSignInAction } from "../login/actions";
+import { startCheckoutAction } from "./actions";
 import { hasPaidAccess } from "@/lib/access/rule";
+import { currentPolicy } from "@/lib/access/policy";
 import { safeNext } from "@/lib/auth/redirect";
 import { listPlans } from "@/lib/billing/plans";
 import { config } from "@/lib/env";
@@ -23,7 +26,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   const next = safeNext(q.next);
   const [viewer, plans] = await Promise.all([currentViewer(), listPlans()]);
   const cfg = config();
-  if (hasPaidAccess(viewer, { now: new Date(), paymentGraceDays: cfg.paymentGraceDays })) redirect("/account?already=1");
+  if (hasPaidAccess(viewer, currentPolicy())) redirect("/account?already=1");
   const here = `/join?next=${encodeURIComponent(next)}`;
   return (
     <div className="wrap join">
@@ -45,14 +48,14 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         <section className="narrow join-step" aria-labelledby="step-email">
           <h2 id="step-email">1. Your email</h2>
           <p>Sign in or create your free account first; then pick a plan.</p>
-          <LoginForm next={here} submitLabel="Continue with email" />
+          <LoginForm action={requestSignInAction} next={here} submitLabel="Continue with email" />
         </section>
       ) : null}
       <section aria-labelledby="step-plan" className="join-plans">
         <h2 id="step-plan">
           {viewer.kind === "anonymous" ? "2. Choose your plan" : "Choose your plan"}
         </h2>
-        <PlanCards plans={plans} next={next} signedIn={viewer.kind === "member"} selected={q.plan} trialDays={cfg.stripe.trialDays} />
+        <PlanCards checkout={startCheckoutAction} plans={plans} next={next} signedIn={viewer.kind === "member"} selected={q.plan} trialDays={cfg.stripe.trialDays} />
       </section>
     </div>
   );

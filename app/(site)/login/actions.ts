@@ -2,28 +2,34 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/action";
+import type { SignInState } from "@/lib/actions/form-state";
 import { requestSignIn, signInWithCode, signInWithLink } from "@/lib/auth/flows";
-
-/** `navigateTo` is Auth.js's callback: the browser must load it as a page so its session cookie is set. */
-export type ActionState = { error?: string; email?: string; navigateTo?: string };
 
 async function clientIp(): Promise<string> {
   const h = await headers();
   return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
 }
 
-export async function requestSignInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await requestSignIn({ email: form.get("email"), next: form.get("next") }, await clientIp());
-  if (!result.ok) return { error: result.error, email: typeof form.get("email") === "string" ? String(form.get("email")) : "" };
+// The lib flows check the address and the code themselves, with their own messages.
+const RequestForm = z.object({ email: z.string({ error: "Enter your email address." }), next: z.string().optional() });
+const CodeForm = z.object({ email: z.string({ error: "Enter your email address." }), code: z.string({ error: "Enter the 6-digit code from the email." }) });
+const LinkForm = z.object({ id: z.string({ error: "This sign-in link is not valid. Request a new one." }) });
+
+export const requestSignInAction = formAction({ guard: "anyone", from: "/login", input: RequestForm }, async ({ email, next }): Promise<SignInState> => {
+  const result = await requestSignIn({ email, next }, await clientIp());
+  if (!result.ok) return { ok: false, error: result.error, email };
   redirect(`/login/check?email=${encodeURIComponent(result.email)}&next=${encodeURIComponent(result.next)}`);
-}
+});
 
-export async function signInWithCodeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await signInWithCode({ email: form.get("email"), code: form.get("code") });
+/** `navigateTo` is Auth.js's callback: the browser must load it as a page so its session cookie is set. */
+export const signInWithCodeAction = formAction({ guard: "anyone", from: "/login", input: CodeForm }, async (input): Promise<SignInState> => {
+  const result = await signInWithCode(input);
   return result.ok ? { navigateTo: result.url } : { error: result.error };
-}
+});
 
-export async function confirmLinkAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const result = await signInWithLink(form.get("id"));
+export const confirmLinkAction = formAction({ guard: "anyone", from: "/login", input: LinkForm }, async ({ id }): Promise<SignInState> => {
+  const result = await signInWithLink(id);
   return result.ok ? { navigateTo: result.url } : { error: result.error };
-}
+});

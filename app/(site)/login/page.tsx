@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LoginForm } from "@/components/site/login-form";
+import { requestSignInAction } from "./actions";
 import { safeNext } from "@/lib/auth/redirect";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           That sign-in link could not be used. It may have expired or been used already. Request a new one below.
         </p>
       ) : null}
-      <LoginForm next={next} />
+      <LoginForm action={requestSignInAction} next={next} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/guards";
 import { AuditQuery, describeDetail, listAuditLog } from "@/lib/staff/audit-log";
-import { formatDateTime } from "@/lib/staff/format";
+import { formatDateTime } from "@/lib/format";
 import { Pagination } from "@/components/site/pagination";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";

@@ -2,45 +2,51 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/guards";
+import { formAction, objectAction, submitAction } from "@/lib/actions/action";
 import { renderMarkdown } from "@/lib/pieces/markdown";
 import { sendTestEmail, TestEmailError } from "@/lib/newsletter/test-email";
-import { savePiece, type SaveIntent } from "@/lib/publishing/editor";
-import { pieceFormFromData, type FieldErrors } from "@/lib/publishing/input";
+import { savePiece } from "@/lib/publishing/editor";
+import { pieceFormFromData } from "@/lib/publishing/input";
 
-export type EditorState = { errors?: FieldErrors; message?: string };
+const unknownAction = { error: "Unknown action." };
+const SaveForm = z.object({
+  intent: z.enum(["draft", "publish", "schedule", "unpublish"], unknownAction),
+  id: z
+    .string(unknownAction)
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.uuid(unknownAction).nullable()),
+});
 
-const Intent = z.enum(["draft", "publish", "schedule", "unpublish"]);
-const Id = z.uuid().nullable();
-
-export async function savePieceAction(_prev: EditorState, form: FormData): Promise<EditorState> {
-  const staff = await requireStaff("/admin/pieces");
-  const intent = Intent.safeParse(form.get("intent"));
-  const id = Id.safeParse(form.get("id") || null);
-  if (!intent.success || !id.success) return { errors: { form: "Unknown action." } };
-  const result = await savePiece({ userId: staff.userId, email: staff.email }, id.data, pieceFormFromData(form), intent.data as SaveIntent);
-  if (!result.ok) return { errors: result.errors };
-  redirect(`/admin/pieces/${result.id}?saved=${intent.data}`);
-}
+/** The piece's own fields are read and validated by savePiece (lib/publishing/input). */
+export const savePieceAction = formAction({ guard: "staff", from: "/admin/pieces", input: SaveForm }, async ({ intent, id }, { viewer, form }) => {
+  const result = await savePiece(viewer, id, pieceFormFromData(form), intent);
+  if (!result.ok) return result;
+  redirect(`/admin/pieces/${result.id}?saved=${intent}`);
+});
 
 const PreviewInput = z.object({ teaser: z.string().max(2_000), analysis: z.string().max(30_000) });
 
 /** Live preview: the same sanitizer the site uses. */
-export async function previewAction(input: { teaser: string; analysis: string }): Promise<{ teaserHtml: string; analysisHtml: string }> {
-  await requireStaff("/admin/pieces");
-  const v = PreviewInput.parse(input);
-  return { teaserHtml: renderMarkdown(v.teaser), analysisHtml: renderMarkdown(v.analysis) };
-}
+export const previewAction = objectAction({ guard: "staff", from: "/admin/pieces", input: PreviewInput }, async (v) => ({
+  teaserHtml: renderMarkdown(v.teaser),
+  analysisHtml: renderMarkdown(v.analysis),
+}));
 
-export async function sendTestEmailAction(form: FormData): Promise<void> {
-  const staff = await requireStaff("/admin/pieces");
-  const id = z.uuid().parse(form.get("id"));
-  let outcome = "sent";
-  try {
-    await sendTestEmail(id, staff.email);
-  } catch (err) {
-    if (!(err instanceof TestEmailError)) throw err;
-    outcome = "refused";
-  }
-  redirect(`/admin/pieces/${id}?test=${outcome}`);
-}
+export const sendTestEmailAction = submitAction(
+  {
+    guard: "staff",
+    from: "/admin/pieces",
+    input: z.object({ id: z.uuid() }),
+    redirectTo: ({ id }, outcome: "sent" | "refused") => `/admin/pieces/${id}?test=${outcome}`,
+  },
+  async ({ id }, { viewer }) => {
+    try {
+      await sendTestEmail(viewer, id, viewer.email);
+      return "sent";
+    } catch (err) {
+      if (!(err instanceof TestEmailError)) throw err;
+      return "refused";
+    }
+  },
+);

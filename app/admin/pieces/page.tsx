@@ -2,7 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/guards";
 import { listPiecesForStaff, STATUSES } from "@/lib/publishing/queries";
-import { formatDate } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata = { title: "Pieces" };

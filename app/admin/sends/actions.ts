@@ -1,15 +1,18 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { audit } from "@/lib/staff/audit";
-import { requireStaff } from "@/lib/auth/guards";
+import { submitAction } from "@/lib/actions/action";
 import { retryFailedDeliveries } from "@/lib/newsletter/retry";
 
-export async function retryFailedAction(form: FormData): Promise<void> {
-  const staff = await requireStaff("/admin/sends");
-  const sendId = z.string().min(1).max(100).parse(form.get("sendId"));
-  const { requeued } = await retryFailedDeliveries(sendId);
-  await audit({ userId: staff.userId, email: staff.email }, "send.retry-failed", sendId, { requeued });
-  redirect(`/admin/sends/${encodeURIComponent(sendId)}?retried=${requeued}`);
-}
+type Retried = Awaited<ReturnType<typeof retryFailedDeliveries>>;
+
+export const retryFailedAction = submitAction(
+  {
+    guard: "staff",
+    from: "/admin/sends",
+    input: z.object({ sendId: z.string().min(1).max(100) }),
+    audit: ({ sendId }, { requeued }: Retried) => ({ action: "send.retry-failed", target: sendId, detail: { requeued } }),
+    redirectTo: ({ sendId }, { requeued }: Retried) => `/admin/sends/${encodeURIComponent(sendId)}?retried=${requeued}`,
+  },
+  ({ sendId }, { viewer }) => retryFailedDeliveries(viewer, sendId),
+);

@@ -3,7 +3,7 @@ import { SendProgress } from "@/components/admin/send-progress";
 import { DataTable } from "@/components/ui/data-table";
 import { requireStaff } from "@/lib/auth/guards";
 import { listRecentSends } from "@/lib/newsletter/progress";
-import { formatDate } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 
 export const metadata = { title: "Sends" };
 

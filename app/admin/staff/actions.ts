@@ -2,28 +2,29 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/guards";
-import { demoteToReader, promoteToEditor } from "@/lib/staff/staff";
-import { orForbidden, type FormState } from "@/lib/staff/request";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/action";
+import { EmailAddress } from "@/lib/auth/email";
 import { config } from "@/lib/env";
+import { demoteToReader, promoteToEditor } from "@/lib/staff/staff";
 
-const text = (v: FormDataEntryValue | null): unknown => (typeof v === "string" ? v : "");
+/** Admins only; the lib calls check the role again and write the audit line. */
+export const promoteAction = formAction(
+  { guard: "admin", from: "/admin/staff", input: z.object({ email: EmailAddress }) },
+  async (input, { viewer }) => {
+    const result = await promoteToEditor(viewer, input);
+    if (!result.ok) return result;
+    revalidatePath("/admin/staff");
+    return { ok: true, message: result.message };
+  },
+);
 
-/** Admins only: the guard runs here, and again in lib/admin/staff. */
-export async function promoteAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireAdmin("/admin/staff");
-  const result = await orForbidden(promoteToEditor(admin, { email: text(form.get("email")) }));
-  if (!result.ok) return { ok: false, error: result.error };
-  revalidatePath("/admin/staff");
-  return { ok: true, message: result.message };
-}
+const DemoteForm = z.object({ userId: z.uuid({ error: "Unknown staff member." }) });
 
-export async function demoteAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const admin = await requireAdmin("/admin/staff");
-  const userId = text(form.get("userId"));
-  const result = await orForbidden(demoteToReader(admin, { userId }, config().adminEmails));
-  if (!result.ok) return { ok: false, error: result.error };
+export const demoteAction = formAction({ guard: "admin", from: "/admin/staff", input: DemoteForm }, async (input, { viewer }) => {
+  const result = await demoteToReader(viewer, input, config().adminEmails);
+  if (!result.ok) return result;
   revalidatePath("/admin/staff");
   // The row (and its button) leaves the staff list, so the page itself says what happened.
-  redirect(`/admin/staff?demoted=${encodeURIComponent(String(userId))}`);
-}
+  redirect(`/admin/staff?demoted=${encodeURIComponent(input.userId)}`);
+});

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/guards";
 import { accountRole, listStaff } from "@/lib/staff/staff";
 import { config } from "@/lib/env";
-import { formatDate } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 import { PromoteForm } from "@/components/admin/promote-form";
 import { InlineAction } from "@/components/admin/inline-action";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
-import { demoteAction } from "./actions";
+import { demoteAction, promoteAction } from "./actions";
 import "../admin.css";
 
 export const dynamic = "force-dynamic";
@@ -59,7 +59,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         <h2 id="promote-title" className="admin-section-title">
           Promote a reader to editor
         </h2>
-        <PromoteForm />
+        <PromoteForm action={promoteAction} />
       </section>
     </div>
   );

@@ -2,28 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/guards";
-import { importMembers, type RejectedRow } from "@/lib/staff/import";
-import { orForbidden } from "@/lib/staff/request";
-
-export type ImportState = {
-  error?: string;
-  report?: { rows: number; added: number; existing: number; rejected: RejectedRow[]; rejectedTotal: number };
-};
+import { formAction } from "@/lib/actions/action";
+import type { ImportState } from "@/lib/actions/form-state";
+import { importMembers } from "@/lib/staff/import";
 
 const REPORT_ROWS = 200;
-const FileField = z.instanceof(File, { error: "Choose a CSV file to import." });
+const ImportForm = z.object({ file: z.instanceof(File, { error: "Choose a CSV file to import." }) });
 
-/** Import of free members from CSV. Staff only: the guard runs here, and again in lib/admin/import. */
-export async function importMembersAction(_prev: ImportState, form: FormData): Promise<ImportState> {
-  const staff = await requireStaff("/admin/subscribers");
-  const file = FileField.safeParse(form.get("file"));
-  if (!file.success) return { error: file.error.issues[0]?.message ?? "Choose a CSV file to import." };
-  const report = await orForbidden(importMembers(staff, file.data));
-  if (!report.ok) return { error: report.error };
+/** Import of free members from CSV; importMembers checks the role again and writes the audit line. */
+export const importMembersAction = formAction({ guard: "staff", from: "/admin/subscribers", input: ImportForm }, async ({ file }, { viewer }) => {
+  const report = await importMembers(viewer, file);
+  if (!report.ok) return report;
   revalidatePath("/admin/subscribers");
   revalidatePath("/admin");
   return {
+    ok: true,
     report: {
       rows: report.rows,
       added: report.added,
@@ -31,5 +24,5 @@ export async function importMembersAction(_prev: ImportState, form: FormData): P
       rejected: report.rejected.slice(0, REPORT_ROWS),
       rejectedTotal: report.rejected.length,
     },
-  };
-}
+  } satisfies ImportState;
+});

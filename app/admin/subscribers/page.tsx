@@ -2,19 +2,18 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/guards";
 import { FILTER_LABELS, FILTERS, listSubscribers, parseSubscriberQuery, subscribersHref } from "@/lib/staff/subscribers";
-import { currentPolicy } from "@/lib/staff/request";
+import { currentPolicy } from "@/lib/access/policy";
 import { STATUS_LABELS } from "@/lib/staff/format";
-import { formatDate } from "@/lib/site";
+import { formatDate, formatNumber } from "@/lib/format";
 import { Pagination } from "@/components/site/pagination";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { ImportForm } from "@/components/admin/import-form";
+import { importMembersAction } from "./actions";
 import "../admin.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribers", robots: { index: false } };
-
-const number = new Intl.NumberFormat("en-GB");
 
 export default async function SubscribersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff("/admin/subscribers");
@@ -53,7 +52,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
       </nav>
 
       <p className="meta result-count" role="status">
-        {number.format(list.total)} {list.total === 1 ? "member" : "members"}
+        {formatNumber(list.total)} {list.total === 1 ? "member" : "members"}
         {query.status !== "all" ? ` · ${FILTER_LABELS[query.status]}` : ""}
         {query.q ? ` · matching “${query.q}”` : ""}
       </p>
@@ -85,7 +84,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         <h2 id="import-title" className="admin-section-title">
           Import free members
         </h2>
-        <ImportForm />
+        <ImportForm action={importMembersAction} />
       </section>
     </div>
   );

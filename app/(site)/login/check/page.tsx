@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CodeForm } from "@/components/site/code-form";
+import { signInWithCodeAction } from "../actions";
 import { EmailAddress } from "@/lib/auth/email";
 import { safeNext } from "@/lib/auth/redirect";
 import { loginHref } from "@/lib/site";
@@ -28,7 +29,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
             If <strong>{email.data}</strong> can receive mail, a sign-in link and a 6-digit code are on their way. Open
             the link, or type the code here (handy if the mail is on another device). Both expire in 15 minutes.
           </p>
-          <CodeForm email={email.data} />
+          <CodeForm action={signInWithCodeAction} email={email.data} />
         </>
       ) : (
         <p>We sent you a sign-in link.</p>

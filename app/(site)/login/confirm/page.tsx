@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConfirmSignIn } from "@/components/site/confirm-sign-in";
+import { confirmLinkAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
       {typeof id === "string" && id.length > 0 ? (
         <>
           <p>Press the button to finish signing in on this device.</p>
-          <ConfirmSignIn id={id} />
+          <ConfirmSignIn action={confirmLinkAction} id={id} />
         </>
       ) : (
         <p className="notice error" role="alert">

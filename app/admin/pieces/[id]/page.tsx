@@ -7,12 +7,13 @@ import { listCategories } from "@/lib/pieces/queries";
 import { editorValues } from "@/lib/publishing/editor-values";
 import { sendIdOfPiece } from "@/lib/publishing/queries";
 import { readPieceForEditing } from "@/lib/pieces/editing";
-import { currentPolicy } from "@/lib/staff/request";
+import { currentPolicy } from "@/lib/access/policy";
 import { SendProgress } from "@/components/admin/send-progress";
 import { Notice } from "@/components/ui/notice";
 import { sendProgress } from "@/lib/newsletter/progress";
-import { sendTestEmailAction } from "../actions";
-import { formatDate, pieceHref } from "@/lib/site";
+import { previewAction, savePieceAction, sendTestEmailAction } from "../actions";
+import { pieceHref } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 
 export const metadata = { title: "Edit piece" };
 
@@ -66,7 +67,13 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
         {sp.test === "sent" ? <span role="status">Test email sent to you.</span> : null}
         {sp.test === "refused" ? <span role="alert" className="field-error">Test mails go to staff addresses only.</span> : null}
       </form>
-      <PieceEditor key={piece.updatedAt.toISOString()} initial={editorValues(piece)} categories={categories} />
+      <PieceEditor
+        key={piece.updatedAt.toISOString()}
+        initial={editorValues(piece)}
+        categories={categories}
+        save={savePieceAction}
+        renderPreview={previewAction}
+      />
     </div>
   );
 }

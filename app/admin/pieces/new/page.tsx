@@ -1,4 +1,5 @@
 import { PieceEditor } from "@/components/admin/piece-editor";
+import { previewAction, savePieceAction } from "../actions";
 import { requireStaff } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/pieces/queries";
 import { BLANK_PIECE } from "@/lib/publishing/editor-values";
@@ -11,7 +12,7 @@ export default async function NewPiecePage() {
   return (
     <div className="wrap">
       <h1>New piece</h1>
-      <PieceEditor initial={BLANK_PIECE} categories={categories} />
+      <PieceEditor initial={BLANK_PIECE} categories={categories} save={savePieceAction} renderPreview={previewAction} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { SendProgress } from "@/components/admin/send-progress";
 import { Notice } from "@/components/ui/notice";
 import { requireStaff } from "@/lib/auth/guards";
 import { getSend } from "@/lib/newsletter/progress";
-import { formatDate } from "@/lib/site";
+import { formatDate } from "@/lib/format";
 import { retryFailedAction } from "../actions";
 
 export const metadata = { title: "Send" };

@@ -2,24 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireStaff } from "@/lib/auth/guards";
-import { grantComplimentary, revokeGrant } from "@/lib/staff/subscriber-detail";
-import { currentPolicy, orForbidden, type FormState } from "@/lib/staff/request";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/action";
+import { grantComplimentary, GrantInput, revokeGrant } from "@/lib/staff/subscriber-detail";
+import { currentPolicy } from "@/lib/staff/request";
 import { formatDate } from "@/lib/site";
 
-const text = (v: FormDataEntryValue | null): unknown => (typeof v === "string" ? v : v === null ? "" : v);
-
-/** Complimentary access for one member. Staff only: the guard runs here, and again in lib/admin. */
-export async function grantAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const staff = await requireStaff("/admin/subscribers");
-  const result = await orForbidden(
-    grantComplimentary(
-      staff,
-      { userId: text(form.get("userId")), until: text(form.get("until")), note: text(form.get("note")) },
-      currentPolicy(),
-    ),
-  );
-  if (!result.ok) return { ok: false, fieldErrors: result.errors, error: result.errors.form };
+/** Complimentary access for one member; the lib call checks the role again and writes the audit line. */
+export const grantAction = formAction({ guard: "staff", from: "/admin/subscribers", input: GrantInput }, async (input, { viewer }) => {
+  const result = await grantComplimentary(viewer, input, currentPolicy());
+  if (!result.ok) return result;
   revalidatePath("/admin/subscribers", "layout");
   return {
     ok: true,
@@ -27,14 +19,15 @@ export async function grantAction(_prev: FormState, form: FormData): Promise<For
       ? `Complimentary access granted until ${formatDate(result.expiresAt)}.`
       : "Complimentary access granted, with no end date.",
   };
-}
+});
 
-export async function revokeAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const staff = await requireStaff("/admin/subscribers");
-  const userId = text(form.get("userId"));
-  const result = await orForbidden(revokeGrant(staff, { userId, grantId: text(form.get("grantId")) }, currentPolicy()));
-  if (!result.ok) return { ok: false, error: result.error };
+const unknownGrant = { error: "Unknown grant." };
+const RevokeForm = z.object({ userId: z.uuid(unknownGrant), grantId: z.uuid(unknownGrant) });
+
+export const revokeAction = formAction({ guard: "staff", from: "/admin/subscribers", input: RevokeForm }, async (input, { viewer }) => {
+  const result = await revokeGrant(viewer, input, currentPolicy());
+  if (!result.ok) return result;
   revalidatePath("/admin/subscribers", "layout");
   // The revoke button leaves with the active grant, so the page itself says what happened.
-  redirect(`/admin/subscribers/${encodeURIComponent(String(userId))}?revoked=1`);
-}
+  redirect(`/admin/subscribers/${encodeURIComponent(input.userId)}?revoked=1`);
+});

@@ -3,15 +3,15 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/guards";
 import { subscriberDetail } from "@/lib/staff/subscriber-detail";
-import { currentPolicy } from "@/lib/staff/request";
-import { formatDateTime, isoDay, planLabel, STATUS_LABELS } from "@/lib/staff/format";
+import { currentPolicy } from "@/lib/access/policy";
+import { planLabel, STATUS_LABELS } from "@/lib/staff/format";
 import { config } from "@/lib/env";
-import { formatDate } from "@/lib/site";
+import { formatDate, formatDateTime, isoDay } from "@/lib/format";
 import { GrantForm } from "@/components/admin/grant-form";
 import { InlineAction } from "@/components/admin/inline-action";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
-import { revokeAction } from "./actions";
+import { grantAction, revokeAction } from "./actions";
 import "../../admin.css";
 
 export const dynamic = "force-dynamic";
@@ -100,7 +100,7 @@ export default async function SubscriberPage({
           ]}
         />
         <h3>Grant complimentary access</h3>
-        <GrantForm userId={row.id} minDate={tomorrow} />
+        <GrantForm action={grantAction} userId={row.id} minDate={tomorrow} />
       </section>
 
       <section className="admin-section" aria-labelledby="subs-title">

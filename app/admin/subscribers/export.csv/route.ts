@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { requireStaff } from "@/lib/auth/guards";
 import { exportSubscribers, parseSubscriberQuery } from "@/lib/staff/subscribers";
-import { currentPolicy, orForbidden } from "@/lib/staff/request";
+import { currentPolicy } from "@/lib/access/policy";
+import { orForbidden } from "@/lib/staff/request";
 
 export const dynamic = "force-dynamic";
 

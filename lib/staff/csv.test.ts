@@ -68,6 +68,15 @@ describe("parseCsv (RFC 4180)", () => {
     });
     const r = parseCsv('"a"b,c');
     expect(r.ok).toBe(false);
+    expect(parseCsv('x\n"two\nlines"!')).toEqual({
+      ok: false,
+      error: "Unexpected text after the closing quote of a field starting on line 2.",
+      line: 2,
+    });
+  });
+
+  it("reads mixed line ends in one file", () => {
+    expect(fields("a\r\nb\nc\rd")).toEqual([["a"], ["b"], ["c"], ["d"]]);
   });
 
   it("stops past maxRecords", () => {
@@ -97,6 +106,8 @@ describe("csvCell / toCsv", () => {
     expect(csvCell("\t=1")).toBe("'\t=1");
     expect(csvCell("a=b")).toBe("a=b");
     expect(csvCell(-5)).toBe("-5");
+    // csv-stringify also guards the full-width signs.
+    expect(csvCell("＝1+1")).toBe("'＝1+1");
   });
 
   it("writes a header row and CRLF line ends", () => {
