@@ -1,91 +1,89 @@
-import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
-import { analysisPhrases, DEMO_PIECES, firstPaid, paidPieces, riskPhrases } from "./fixtures/demo";
+import { crawl, currentTargets, demoSecretPhrases, plainPhrases, staffIds, staffPieces, type CrawlReport } from "./fixtures/crawl";
+import { firstPaid, paidPieces, riskPhrases } from "./fixtures/demo";
+import { publishPiece } from "./fixtures/editor";
+import { isExcluded, manifestRoutes, serverActions, uncovered } from "./fixtures/manifest-routes";
 import { advanceStripeClock } from "./fixtures/stripe";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
-// Demo-only tools are left out: /dev/mailbox shows every mail the app sent, by design.
-const EXCLUDED = /^\/dev\//;
-// The analysis and the gated risk assessment (rationales, signals, indicators, notes) of every paid piece.
-const phrases = paidPieces.flatMap((p) => [...analysisPhrases(p.slug), ...riskPhrases(p.slug)]);
-
-function knownRoutes(): string[] {
-  const categories = [...new Set(DEMO_PIECES.map((p) => p.category.toLowerCase()))];
-  return [
-    "/",
-    "/page/1",
-    "/page/2",
-    "/join",
-    `/join?next=/p/${firstPaid.slug}`,
-    "/login",
-    "/login/check?email=a%40example.com",
-    "/login/confirm?id=nothing-here",
-    "/account",
-    "/admin",
-    "/feed.xml",
-    "/sitemap.xml",
-    "/robots.txt",
-    "/api/auth/session",
-    "/api/auth/providers",
-    "/api/auth/csrf",
-    "/api/stripe/webhook",
-    `/billing/success?session_id=cs_x&next=/p/${firstPaid.slug}`,
-    "/no-such-page",
-    ...categories.map((c) => `/category/${c}`),
-    ...DEMO_PIECES.flatMap((p) => [`/p/${p.slug}`, `/read/${p.slug}`, `/og/${p.slug}`]),
-  ];
-}
-
-/** Every same-origin link reachable from the known routes (one level), plus the known routes. */
-async function allRoutes(request: APIRequestContext): Promise<string[]> {
-  const routes = new Set(knownRoutes());
-  for (const start of ["/", `/p/${firstPaid.slug}`, "/join", "/account"]) {
-    const html = await (await request.get(start)).text();
-    for (const m of html.matchAll(/href="(\/[^"#]*)"/g)) {
-      const href = m[1]!.replace(/&amp;/g, "&");
-      if (!href.startsWith("/_next/") && !EXCLUDED.test(href)) routes.add(href);
-    }
-  }
-  return [...routes];
-}
-
-async function crawl(context: BrowserContext, label: string): Promise<string[]> {
-  const request = context.request;
-  const leaks: string[] = [];
-  const routes = await allRoutes(request);
-  expect(routes.length).toBeGreaterThan(30);
-  for (const route of routes) {
-    const variants: Record<string, string>[] = [{}, { RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }];
-    for (const headers of variants) {
-      const res = await request.get(route, { headers, maxRedirects: 5 });
-      const body = await res.text();
-      for (const p of phrases) if (body.includes(p)) leaks.push(`${label} ${route} ${JSON.stringify(headers)} → "${p.slice(0, 40)}…"`);
-    }
-  }
-  return leaks;
-}
-
 test.describe.configure({ mode: "serial" });
 
-test("no anonymous, free-member or lapsed-subscriber response holds a paid analysis; an active subscriber sees it", async ({ browser }) => {
-  test.setTimeout(240_000);
+test("the crawl's URLs come from the build's manifests and reach every route in them", async ({ request }) => {
+  const routes = manifestRoutes();
+  // The build has pages, route handlers and dynamic routes; a manifest read wrong would show here.
+  expect(routes.filter((r) => r.kind === "page").length).toBeGreaterThan(15);
+  expect(routes.filter((r) => r.kind === "route").length).toBeGreaterThan(8);
+  expect(routes.some((r) => r.route === "/p/[slug]" && r.params.join() === "slug")).toBe(true);
+  const targets = await currentTargets(request);
+  // Nothing silently dropped: every route not excluded (only /dev/*, see EXCLUDED_ROUTES) has a URL.
+  expect(uncovered(routes, targets)).toEqual([]);
+  // ... and the check itself can fail.
+  expect(uncovered(routes, []).length).toBe(routes.filter((r) => !isExcluded(r.route)).length);
+  expect(routes.filter((r) => isExcluded(r.route)).map((r) => r.route).sort()).toEqual(["/dev/mailbox", "/dev/mailbox.json", "/dev/mailbox/[id]"]);
+  // Dynamic routes are filled with what the site lists: every published demo piece is reached.
+  expect(targets.map((t) => t.url)).toContain(`/p/${firstPaid.slug}`);
+  const actions = serverActions();
+  expect(actions.length).toBeGreaterThan(10);
+  for (const a of actions) expect(a.workers.length, `${a.name} is carried by a page`).toBeGreaterThan(0);
+});
+
+function expectClean(report: CrawlReport): void {
+  expect(report.leaks).toEqual([]);
+  expect(report.notRsc).toEqual([]);
+}
+
+test("no anonymous, free-member or lapsed-subscriber response holds a non-public analysis, pieces made during the run included; RSC requests get RSC", async ({ browser }) => {
+  test.setTimeout(480_000);
+  // An editor writes a paid piece during the run.
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signInByLink(adminPage, "admin@example.com", "/admin");
+  const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const secret = `Crawler sentence ${stamp} lives only behind the paywall of this new piece.`;
+  const created = await publishPiece(adminPage, { headline: `Crawler piece ${stamp}`, analysis: secret, visibility: "paid" });
+
+  // Phrases from every piece that is not public, as the staff area holds them now.
+  const pieces = await staffPieces(admin.request);
+  const phrasesOf = (visibilities: string[]) => [
+    ...new Set(pieces.filter((p) => visibilities.includes(p.visibility)).flatMap((p) => plainPhrases(p.analysis))),
+  ];
+  // Anonymous readers may read no members or paid piece; signed-in readers without a subscription no paid one.
+  // The gated risk assessment of every paid demo piece too: rationales, signals, indicators, dated notes.
+  const riskSecrets = paidPieces.flatMap((p) => riskPhrases(p.slug));
+  expect(riskSecrets.length).toBeGreaterThan(0);
+  const phrases = [...phrasesOf(["members", "paid"]), ...riskSecrets];
+  const paidPhrases = [...phrasesOf(["paid"]), ...riskSecrets];
+  expect(paidPhrases).toContain(plainPhrases(secret)[0]);
+  for (const p of demoSecretPhrases()) expect(phrases, "the staff area's pieces include the demo's").toContain(p);
+  const extra = { pieceSlugs: pieces.map((p) => p.slug), ids: await staffIds(admin.request, pieces.map((p) => p.id)) };
+
   const anonymous = await browser.newContext();
-  expect(await crawl(anonymous, "anonymous")).toEqual([]);
+  const targets = await currentTargets(anonymous.request, extra);
+  expect(targets.map((t) => t.url)).toContain(`/p/${created.slug}`);
+  const anon = await crawl(anonymous.request, "anonymous", targets, phrases);
+  expectClean(anon);
+  // The crawl reached the new piece's page and its teaser (so a leak there would have been seen).
+  expect(anon.status.get(`/p/${created.slug}`)).toBe(200);
+  expect(anon.bodies.get(`/p/${created.slug}`)).toContain(`Crawler piece ${stamp}`);
 
   const free = await browser.newContext();
   await signInByLink(await free.newPage(), uniqueEmail("crawl-free"), "/account");
-  expect(await crawl(free, "free member")).toEqual([]);
+  expectClean(await crawl(free.request, "free member", await currentTargets(free.request, extra), paidPhrases));
 
   const subscriber = await browser.newContext();
   const page = await subscriber.newPage();
   await subscribeFromPiece(page, uniqueEmail("crawl-lapsed"), "monthly");
   await payWith(page, "4242 4242 4242 4242");
   await page.waitForURL((url) => url.pathname === `/p/${firstPaid.slug}`);
+  // Positive controls: the paying subscriber sees both the demo piece and the new one, privately.
+  const demoPhrase = plainPhrases(firstPaid.analysis)[0]!;
   const piece = await subscriber.request.get(`/p/${firstPaid.slug}`);
-  const pieceHtml = await piece.text();
-  expect(pieceHtml).toContain(analysisPhrases(firstPaid.slug)[0]!);
-  expect(pieceHtml).toContain(riskPhrases(firstPaid.slug)[0]!);
+  expect(await piece.text()).toContain(demoPhrase);
   expect(piece.headers()["cache-control"]).toMatch(/private.*no-store|no-store.*private/);
+  const gatedRisk = riskPhrases(firstPaid.slug);
+  if (gatedRisk.length > 0) expect(await (await subscriber.request.get(`/p/${firstPaid.slug}`)).text()).toContain(gatedRisk[0]);
+  expect(await (await subscriber.request.get(`/p/${created.slug}`)).text()).toContain(plainPhrases(secret)[0]);
 
   await page.goto("/account");
   await page.getByRole("button", { name: "Manage billing" }).click();
@@ -93,8 +91,9 @@ test("no anonymous, free-member or lapsed-subscriber response holds a paid analy
   await page.getByRole("button", { name: "Cancel plan" }).click();
   await advanceStripeClock(subscriber.request, 40 * 86_400);
   await expect
-    .poll(async () => (await (await subscriber.request.get(`/p/${firstPaid.slug}`)).text()).includes(analysisPhrases(firstPaid.slug)[0]!), { timeout: 15_000 })
+    .poll(async () => (await (await subscriber.request.get(`/p/${firstPaid.slug}`)).text()).includes(demoPhrase), { timeout: 15_000 })
     .toBe(false);
-  expect(await crawl(subscriber, "lapsed subscriber")).toEqual([]);
-  await Promise.all([anonymous.close(), free.close(), subscriber.close()]);
+  expectClean(await crawl(subscriber.request, "lapsed subscriber", await currentTargets(subscriber.request, extra), paidPhrases));
+  await Promise.all([admin.close(), anonymous.close(), free.close(), subscriber.close()]);
 });
+
