@@ -50,7 +50,7 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   ];
   // Anonymous readers may read no members or paid piece; signed-in readers without a subscription no paid one.
   // The gated risk assessment of every paid demo piece too: rationales, signals, indicators, dated notes.
-  const riskSecrets = paidPieces.flatMap((p) => riskPhrases(p.slug));
+  const riskSecrets = paidPieces.flatMap((p) => riskPhrases(p.slug).flatMap(plainPhrases));
   expect(riskSecrets.length).toBeGreaterThan(0);
   const phrases = [...phrasesOf(["members", "paid"]), ...riskSecrets];
   const paidPhrases = [...phrasesOf(["paid"]), ...riskSecrets];
@@ -81,7 +81,7 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   const piece = await subscriber.request.get(`/p/${firstPaid.slug}`);
   expect(await piece.text()).toContain(demoPhrase);
   expect(piece.headers()["cache-control"]).toMatch(/private.*no-store|no-store.*private/);
-  const gatedRisk = riskPhrases(firstPaid.slug);
+  const gatedRisk = riskPhrases(firstPaid.slug).flatMap(plainPhrases);
   if (gatedRisk.length > 0) expect(await (await subscriber.request.get(`/p/${firstPaid.slug}`)).text()).toContain(gatedRisk[0]);
   expect(await (await subscriber.request.get(`/p/${created.slug}`)).text()).toContain(plainPhrases(secret)[0]);
 
