@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
 
 async function startAndWait(env: NodeJS.ProcessEnv, port: number): Promise<{ code: number | null; output: string }> {
-  const child = spawn("npx", ["next", "start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // `npm start`'s own command: Next behind the front in scripts/serve.mjs.
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (b: Buffer) => (output += b.toString()));
   child.stderr.on("data", (b: Buffer) => (output += b.toString()));
@@ -53,23 +54,9 @@ test("a server that cannot reach its database at start-up stops instead of sayin
   expect(output).toContain("start-up failed; stopping.");
 });
 
-test("without DEMO_MODE and without the real keys, `next start` refuses to start and lists what is missing", async () => {
+test("without DEMO_MODE and without the real keys, `npm start` refuses to start and lists what is missing", async () => {
   test.setTimeout(60_000);
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production" };
-  const child = spawn("npx", ["next", "start", "-p", "3299"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
-  child.stderr.on("data", (b: Buffer) => (output += b.toString()));
-  const code = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve(null);
-    }, 45_000);
-    child.on("exit", (c) => {
-      clearTimeout(timer);
-      resolve(c);
-    });
-  });
+  const { code, output } = await startAndWait(baseEnv(), 3299);
   expect(code).toBe(1);
   expect(output).toContain("Missing configuration: DATABASE_URL, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, RESEND_API_KEY, AUTH_SECRET, APP_URL");
   expect(output).toContain("DEMO_MODE=true");

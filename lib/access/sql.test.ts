@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { complimentaryGrants, subscriptions, users } from "@/db/schema";
 import {
   CANCELED_STATUS,
@@ -72,13 +72,12 @@ function randomCases(seed: number, n: number): Case[] {
 }
 
 describe.each(databaseKinds())("membership SQL on %s", (kind) => {
-  let t: TestDatabase;
+  const t = useTestDatabase(kind);
   const seed = propertySeed();
   const cases = [...boundaryCases(), ...randomCases(seed, 300)];
   const ids: string[] = [];
 
   beforeAll(async () => {
-    t = await freshDatabase(kind);
     let sub = 0;
     for (const [i, c] of cases.entries()) {
       const [u] = await t.db
@@ -91,7 +90,6 @@ describe.each(databaseKinds())("membership SQL on %s", (kind) => {
       if (c.grants.length) await t.db.insert(complimentaryGrants).values(c.grants.map((g) => ({ ...g, userId: u!.id })));
     }
   }, 120_000);
-  afterAll(async () => t.close());
 
   async function disagreementsUnder(p: AccessPolicy) {
     const rows = await t.db.select({ id: users.id, status: membershipStatusSql(p), lapsed: lapsedSql(p) }).from(users);

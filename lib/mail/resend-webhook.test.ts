@@ -1,8 +1,8 @@
 /** The Resend webhook (PGlite, and PostgreSQL when DATABASE_URL is set): signature, dedup, effects. */
 import { eq } from "drizzle-orm";
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { describe, expect, it } from "vitest";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { deliveries, resendWebhookEvents, sends, suppressions } from "@/db/schema";
 import { DEMO_RESEND_WEBHOOK_SECRET } from "@/lib/env";
 import { POST } from "@/app/api/resend/webhook/route";
@@ -37,11 +37,7 @@ const emailEvent = (type: string, to: string, extra: object = {}) => ({
 });
 
 describe.each(databaseKinds())("resend webhook on %s", (kind) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await freshDatabase(kind);
-  });
-  afterAll(async () => t.close());
+  const t = useTestDatabase(kind);
 
   async function sentDelivery(email: string, providerId: string): Promise<string> {
     const pieceId = await seedPiece(t.db);

@@ -1,26 +1,16 @@
 /** The lib functions behind the admin pages (PGlite, and PostgreSQL when DATABASE_URL is set). */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { describe, expect, it } from "vitest";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { outbox } from "@/db/schema";
 import type { Viewer } from "@/lib/access/rule";
 import { getSend, listRecentSends, sendProgress } from "./progress";
 import { requestNewsletterSend } from "./request";
 import { sendTestEmail, TestEmailError } from "./test-email";
-import { startTestBoss } from "@/test-support/boss";
 import { ANALYSIS_SENTENCE, seedPiece, seedReader } from "@/test-support/newsletter-fixtures";
 
 describe.each(databaseKinds())("newsletter admin hooks on %s", (kind) => {
-  let t: TestDatabase;
-  let stopBoss: () => Promise<void>;
-  beforeAll(async () => {
-    t = await freshDatabase(kind);
-    stopBoss = (await startTestBoss()).stop;
-  });
-  afterAll(async () => {
-    await stopBoss();
-    await t.close();
-  });
+  const t = useTestDatabase(kind, { boss: true });
 
   it("sendTestEmail mails the full variant to a staff address only", async () => {
     const pieceId = await seedPiece(t.db);

@@ -1,3 +1,4 @@
+import { validPieceForm } from "@/test-support/piece-form";
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { DEMO_ASSESSMENTS } from "@/db/demo-risk";
@@ -91,22 +92,7 @@ describe.each(databaseKinds())("risk assessments on %s", (kind) => {
       organisations: [],
       signals: [{ statement: "The draft is adopted unchanged.", indicator: "Publication in the official journal.", status: "watching" }],
     };
-    const form = {
-      headline: "Customs rules tighten",
-      slug: "",
-      category: "Markets",
-      teaser: "T.",
-      analysis: "A.",
-      ctaPitch: "P.",
-      visibility: "paid",
-      sourceOutlet: "",
-      sourceHeadline: "",
-      sourceUrl: "",
-      sourcePublishedAt: "",
-      sourceSummary: "",
-      emailIt: false,
-      publishAt: "",
-    };
+    const form = validPieceForm({ headline: "Customs rules tighten", teaser: "T.", analysis: "A.", ctaPitch: "P." });
     const bad = await savePiece(actor, null, { ...form, assessment: JSON.stringify({ ...assessment, vectors: [{ ...assessment.vectors[0], vector: "weather" }] }) }, "draft");
     expect(!bad.ok && bad.errors["assessment.vectors.0.vector"]).toMatch(/choose a vector from the list/);
     const badTag = await savePiece(actor, null, { ...form, assessment: JSON.stringify({ ...assessment, regions: [sector!.id] }) }, "draft");

@@ -1,24 +1,17 @@
+import type { z } from "zod";
 import type { Piece } from "@/db/schema";
+import type { PieceFields, VISIBILITIES } from "./input";
 
-/** What the piece editor holds while a staff member types: every field as the form shows it. */
-export interface EditorValues {
+/**
+ * What the piece editor holds while a staff member types: every field of the one schema
+ * (lib/publishing/input.ts) as the form shows it, plus the piece's id and status. The risk
+ * assessment has its own editor state (lib/risk/editor-state.ts).
+ */
+export type EditorValues = Omit<z.input<typeof PieceFields>, "visibility" | "assessment"> & {
   id: string | null;
-  status: "draft" | "scheduled" | "published";
-  headline: string;
-  slug: string;
-  category: string;
-  teaser: string;
-  analysis: string;
-  ctaPitch: string;
-  visibility: "public" | "members" | "paid";
-  sourceOutlet: string;
-  sourceHeadline: string;
-  sourceUrl: string;
-  sourcePublishedAt: string;
-  sourceSummary: string;
-  emailIt: boolean;
-  publishAt: string;
-}
+  status: Piece["status"];
+  visibility: (typeof VISIBILITIES)[number];
+};
 
 /** The editor's live preview: teaser and analysis through the site's sanitizer. */
 export interface PreviewHtml {

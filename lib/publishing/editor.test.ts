@@ -1,44 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { auditLog, pieces, users } from "@/db/schema";
 import type { Viewer } from "@/lib/access/rule";
 import { renderMarkdown } from "@/lib/pieces/markdown";
 import { findPublishedBySlug } from "@/lib/pieces/queries";
 import { createPageStore } from "@/lib/cache/page-store.mjs";
+import { validPieceForm } from "@/test-support/piece-form";
 import { savePiece } from "./editor";
 import { publishDuePieces } from "./schedule";
 
 const actor = { kind: "member", userId: "", email: "editor@example.com", role: "editor", subscriptions: [], grants: [] } satisfies Viewer;
-const form = (over: Record<string, unknown> = {}) => ({
-  headline: "Shipping insurers reprice the Baltic",
-  slug: "",
-  category: "Markets",
-  teaser: "A teaser.",
-  analysis: "The analysis sentence.",
-  ctaPitch: "Get the breakdown.",
-  visibility: "paid",
-  sourceOutlet: "",
-  sourceHeadline: "",
-  sourceUrl: "",
-  sourcePublishedAt: "",
-  sourceSummary: "",
-  emailIt: false,
-  publishAt: "",
-  ...over,
-});
+const form = (over: Record<string, unknown> = {}) => ({ ...validPieceForm(), ...over });
 
 describe.each(databaseKinds())("publishing on %s", (kind) => {
-  let t: TestDatabase;
+  const t = useTestDatabase(kind);
   const pieceCount = async () => (await t.db.select({ n: count() }).from(pieces))[0]?.n ?? 0;
   beforeAll(async () => {
     // This process's page cache, as a Next server has one: saving invalidates its pages.
     await createPageStore(undefined, {});
-    t = await freshDatabase(kind);
     const [u] = await t.db.insert(users).values({ email: actor.email, role: "editor" }).returning({ id: users.id });
     actor.userId = u!.id;
   });
-  afterAll(async () => t.close());
 
   it("refuses bad input with a message per field and writes nothing", async () => {
     const before = await pieceCount();

@@ -16,22 +16,10 @@ export type SaveResult =
   | { ok: true; id: string; status: Piece["status"]; message: string }
   | { ok: false; errors: FieldErrors };
 
+/** The schema's fields are the columns (lib/publishing/input.ts), but for the source summary's column name; publishAt and the assessment are saved apart. */
 function columns(v: PieceFormValues) {
-  return {
-    headline: v.headline,
-    slug: v.slug,
-    category: v.category,
-    teaser: v.teaser,
-    analysis: v.analysis,
-    ctaPitch: v.ctaPitch,
-    visibility: v.visibility,
-    sourceOutlet: v.sourceOutlet,
-    sourceHeadline: v.sourceHeadline,
-    sourceUrl: v.sourceUrl,
-    sourcePublishedAt: v.sourcePublishedAt,
-    sourceBody: v.sourceSummary,
-    emailIt: v.emailIt,
-  };
+  const { publishAt: _publishAt, assessment: _assessment, sourceSummary, ...sameName } = v;
+  return { ...sameName, sourceBody: sourceSummary } satisfies Partial<typeof pieces.$inferInsert>;
 }
 
 const MESSAGES: Record<SaveIntent, string> = {

@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { validPieceForm } from "@/test-support/piece-form";
 import { PieceForm } from "./input";
 
-const valid = {
-  headline: "A headline",
-  slug: "",
-  category: "Markets",
-  teaser: "A teaser.",
-  analysis: "The analysis.",
-  ctaPitch: "Join us.",
-  visibility: "paid",
-  sourceOutlet: "",
-  sourceHeadline: "",
-  sourceUrl: "",
-  sourcePublishedAt: "",
-  sourceSummary: "",
-  emailIt: false,
-  publishAt: "",
-};
+const valid = validPieceForm();
 
 describe("the piece form", () => {
   it("refuses a NUL byte or another control character in any text field, with the field's name", () => {

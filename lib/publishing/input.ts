@@ -36,16 +36,21 @@ const optionalDate = (label: string) =>
       return d;
     });
 
-/** The editor form, as the staff member typed it. Every field is validated here and nowhere else. */
-export const PieceForm = z
-  .object({
+export const VISIBILITIES = ["public", "members", "paid"] as const;
+
+/**
+ * A piece's fields as the editor sends them, each with its rule: the one list from which the
+ * editor's values (lib/publishing/editor-values.ts), the form parser below and the columns
+ * (lib/publishing/editor.ts) derive. Every field is validated here and nowhere else.
+ */
+export const PieceFields = z.object({
     headline: text("Headline", 200),
     slug: z.string().trim().max(80, "Slug is too long (at most 80 characters)."),
     category: text("Category", 40),
     teaser: text("Teaser", 2_000),
     analysis: text("Full analysis", 30_000),
     ctaPitch: text("Call to action", 300),
-    visibility: z.string().pipe(z.enum(["public", "members", "paid"], { error: "Choose Public, Members or Paid." })),
+    visibility: z.string().pipe(z.enum(VISIBILITIES, { error: "Choose Public, Members or Paid." })),
     sourceOutlet: optionalText("Source outlet", 120),
     sourceHeadline: optionalText("Source headline", 300),
     sourceUrl: z
@@ -60,8 +65,10 @@ export const PieceForm = z
     publishAt: optionalDate("Publish at"),
     // Issue 12: the optional risk assessment (lib/risk/assessment-schema.ts).
     assessment: AssessmentField.optional().transform((a) => a ?? null),
-  })
-  .transform((f, ctx) => {
+});
+
+/** The editor form, validated: the slug is filled in from the headline when left empty. */
+export const PieceForm = PieceFields.transform((f, ctx) => {
     const slug = f.slug === "" ? slugify(f.headline) : f.slug;
     if (!SLUG_PATTERN.test(slug)) {
       ctx.addIssue({ code: "custom", path: ["slug"], message: "Slug may hold only lower-case letters, digits and single hyphens." });
@@ -73,28 +80,18 @@ export const PieceForm = z
 export type PieceFormValues = z.infer<typeof PieceForm>;
 export type FieldErrors = Partial<Record<keyof z.input<typeof PieceForm> | "form", string>> & { [assessmentField: `assessment.${string}`]: string };
 
+export type PieceFieldName = keyof typeof PieceFields.shape;
+export const PIECE_FIELD_NAMES = Object.keys(PieceFields.shape) as PieceFieldName[];
+/** The form's checkboxes (present means on); every other field is text. */
+const CHECKBOXES: ReadonlySet<PieceFieldName> = new Set(["emailIt"]);
+
+/** The editor's FormData as the schema's input: one entry per field the schema names. */
 export function pieceFormFromData(data: FormData): z.input<typeof PieceForm> {
-  const s = (k: string) => {
+  const text = (k: string) => {
     const v = data.get(k);
     return typeof v === "string" ? v : "";
   };
-  return {
-    headline: s("headline"),
-    slug: s("slug"),
-    category: s("category"),
-    teaser: s("teaser"),
-    analysis: s("analysis"),
-    ctaPitch: s("ctaPitch"),
-    visibility: s("visibility"),
-    sourceOutlet: s("sourceOutlet"),
-    sourceHeadline: s("sourceHeadline"),
-    sourceUrl: s("sourceUrl"),
-    sourcePublishedAt: s("sourcePublishedAt"),
-    sourceSummary: s("sourceSummary"),
-    emailIt: data.get("emailIt") === "on",
-    publishAt: s("publishAt"),
-    assessment: s("assessment"),
-  };
+  return Object.fromEntries(PIECE_FIELD_NAMES.map((name) => [name, CHECKBOXES.has(name) ? data.get(name) === "on" : text(name)])) as z.input<typeof PieceForm>;
 }
 
 export function fieldErrors(error: z.ZodError): FieldErrors {

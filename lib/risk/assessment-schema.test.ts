@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PieceForm, fieldErrors } from "@/lib/publishing/input";
+import { validPieceForm } from "@/test-support/piece-form";
 import { AssessmentField } from "./assessment-schema";
 
 const good = {
@@ -11,22 +12,7 @@ const good = {
   organisations: [],
   signals: [{ statement: "A ministry orders an audit.", indicator: "A published order.", status: "watching" }],
 };
-const piece = {
-  headline: "A headline",
-  slug: "",
-  category: "Markets",
-  teaser: "Teaser.",
-  analysis: "Analysis.",
-  ctaPitch: "Pitch.",
-  visibility: "paid",
-  sourceOutlet: "",
-  sourceHeadline: "",
-  sourceUrl: "",
-  sourcePublishedAt: "",
-  sourceSummary: "",
-  emailIt: false,
-  publishAt: "",
-};
+const piece = validPieceForm();
 const errorsFor = (assessment: unknown) => {
   const r = PieceForm.safeParse({ ...piece, assessment: typeof assessment === "string" ? assessment : JSON.stringify(assessment) });
   expect(r.success).toBe(false);

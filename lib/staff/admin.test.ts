@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { asc, count, eq } from "drizzle-orm";
-import { databaseKinds, freshDatabase, type TestDatabase } from "@/test-support/database";
+import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { seedDemoPieces } from "@/db/seed";
 import { auditLog, complimentaryGrants, deliveries, outbox, pieces, sends, subscriptions, users } from "@/db/schema";
 import { membershipStatus, type AccessPolicy, type Role, type Viewer } from "@/lib/access/rule";
@@ -24,7 +24,7 @@ const ADMIN_EMAILS = ["root@example.com"];
 const csvFile = (text: string, name = "members.csv") => new File([text], name, { type: "text/csv" });
 
 describe.each(databaseKinds())("staff area (lib/admin) on %s", (kind) => {
-  let t: TestDatabase;
+  const t = useTestDatabase(kind);
   const ids: Record<string, string> = {};
   const viewers: Record<string, Viewer> = {};
   let sub = 0;
@@ -93,7 +93,6 @@ describe.each(databaseKinds())("staff area (lib/admin) on %s", (kind) => {
   }
 
   beforeAll(async () => {
-    t = await freshDatabase(kind);
     await seedDemoPieces(t.db);
     await person("root", "admin");
     await person("admin2", "admin");
@@ -124,7 +123,6 @@ describe.each(databaseKinds())("staff area (lib/admin) on %s", (kind) => {
     await person("usd-payer");
     await subscribe("usd-payer", "active", { currency: "usd", unitAmount: 1200 });
   }, 120_000);
-  afterAll(async () => t.close());
 
   describe("subscriber list", () => {
     it("every filter returns exactly the members membershipStatus puts there", async () => {
