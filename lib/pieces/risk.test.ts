@@ -1,5 +1,5 @@
 import { validPieceForm } from "@/test-support/piece-form";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { DEMO_ASSESSMENTS } from "@/db/demo-risk";
 import { pieces } from "@/db/schema";
@@ -10,6 +10,7 @@ import { viewersById } from "@/lib/newsletter/viewers";
 import { savePiece } from "@/lib/publishing/editor";
 import { changeSignalStatus } from "@/lib/risk/signal-status";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
+import { createPageStore } from "@/lib/cache/page-store.mjs";
 import { seedReader, type ReaderKind } from "@/test-support/newsletter-fixtures";
 import { readAssessment, riskForViewer } from "./risk";
 import { decideAccess } from "@/lib/access/rule";
@@ -27,6 +28,8 @@ function gatedPhrases(slug: string): string[] {
 
 describe.each(databaseKinds())("risk assessments on %s", (kind) => {
   const t = useTestDatabase(kind);
+  // This process's page cache, as a Next server has one: saving and signal changes invalidate its pages.
+  beforeAll(() => createPageStore(undefined, {}));
 
   async function viewer(k: ReaderKind | "anonymous"): Promise<Viewer> {
     if (k === "anonymous") return ANONYMOUS;
