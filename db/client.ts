@@ -19,7 +19,7 @@ export interface Handle {
 }
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
-/** pg_advisory_lock key of schema migration: any fixed bigint, the same in every process. */
+/** pg_advisory_lock key of schema migration: a fixed bigint, the same in every process. */
 const MIGRATION_LOCK_KEY = 7_213_004_551;
 
 export interface OpenOptions {
