@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { ConfigError, type Config } from "./env";
-import { useStandinPort } from "./billing/stripe";
+import { setStandinPort } from "./billing/stripe";
 
 const isAddressInUse = (err: unknown): boolean => err instanceof Error && "code" in err && err.code === "EADDRINUSE";
 
@@ -30,7 +30,7 @@ export async function startDemoServices(cfg: Config, want: { port: number; chose
     }
     standin = await start(0);
   }
-  useStandinPort(standin.port);
+  setStandinPort(standin.port);
   console.log(`  stripe:    local test-mode Stripe stand-in at ${standin.url} (no real card is charged; STRIPE_STANDIN_PORT to choose its port)`);
   return standin;
 }

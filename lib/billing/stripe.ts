@@ -7,7 +7,7 @@ export const STRIPE_TIMEOUT_MS = 5_000;
 const store = globalThis as unknown as { esmStripe?: Stripe; esmStandinPort?: number };
 
 /** Demo mode: the port the local stand-in really listens on (lib/demo.ts; it may differ from the configured one). */
-export function useStandinPort(port: number): void {
+export function setStandinPort(port: number): void {
   store.esmStandinPort = port;
   store.esmStripe = undefined;
 }
