@@ -55,13 +55,14 @@ test("a refused query says why and searches nothing", async ({ page }) => {
 for (const width of [360, 1280]) {
   for (const scheme of ["light", "dark"] as const) {
     test(`/search has no serious accessibility violation at ${width} px, ${scheme}`, async ({ browser }, info) => {
-      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
       await page.goto("/search?q=price");
       await expect(page.locator(".search-hit").first()).toBeVisible();
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       await page.screenshot({ path: info.outputPath(`search-${width}-${scheme}.png`), fullPage: true });
-      await page.close();
+      await context.close();
     });
   }
 }

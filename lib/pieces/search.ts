@@ -20,7 +20,8 @@ export interface SearchHit {
   snippet: Segment[];
 }
 
-const SOURCE_TEXT = sql`coalesce(${pieces.sourceHeadline}, '') || ' ' || coalesce(${pieces.sourceOutlet}, '') || ' ' || coalesce(${pieces.sourceBody}, '')`;
+// The source report as one text for its snippet: headline, then body, then outlet (the public document holds the same words).
+const SOURCE_TEXT = sql`concat_ws(' — ', ${pieces.sourceHeadline}, ${pieces.sourceBody}, ${pieces.sourceOutlet})`;
 
 export async function searchPieces(opts: {
   query: string;
