@@ -40,7 +40,12 @@ async function startUntilReady(env: NodeJS.ProcessEnv): Promise<{ child: ChildPr
   let output = "";
   child.stdout!.on("data", (b: Buffer) => (output += b.toString()));
   child.stderr!.on("data", (b: Buffer) => (output += b.toString()));
-  await expect.poll(() => (child.exitCode === null ? /ready on/.test(output) : `exited: ${output}`), { timeout: 60_000 }).toBe(true);
+  try {
+    await expect.poll(() => (child.exitCode === null ? /ready on/.test(output) : `exited: ${output}`), { timeout: 120_000 }).toBe(true);
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw new Error(`not ready: ${output}`, { cause: err });
+  }
   return { child, output: () => output };
 }
 
@@ -48,7 +53,7 @@ async function startUntilReady(env: NodeJS.ProcessEnv): Promise<{ child: ChildPr
 const DEMO = (port: number, dataDir: string): NodeJS.ProcessEnv => ({ ...baseEnv(), DEMO_MODE: "true", DATA_DIR: dataDir, PORT: String(port), APP_URL: "" });
 
 test("with other programs on the usual ports: PORT moves the app, its links and the Stripe stand-in; a clash names the variable to change", async () => {
-  test.setTimeout(200_000);
+  test.setTimeout(300_000);
   // The app's port taken: one line naming PORT.
   const appPort = 3391;
   const appHolder = await holdPort(appPort);
