@@ -24,15 +24,20 @@ function banner(cfg: Config, kind: string): string {
   return lines.join("\n");
 }
 
+/** A configuration error (or a port clash) is one clear message and a stop, never a stack trace. */
+function stopOnConfigError(err: unknown): void {
+  if (err instanceof ConfigError) {
+    console.error(`\n${err.message}\n`);
+    process.exit(1);
+  }
+}
+
 async function start(): Promise<void> {
   let cfg: Config;
   try {
     cfg = config();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`\n${err.message}\n`);
-      process.exit(1);
-    }
+    stopOnConfigError(err);
     throw err;
   }
   const h = await handle();
@@ -43,7 +48,14 @@ async function start(): Promise<void> {
   }
   const rendered = await backfillAnalysisHtml(h.db);
   if (rendered > 0) console.log(`rendered the stored analysis HTML of ${rendered} pieces`);
-  if (cfg.demoMode && cfg.stripe.standinPort) await (await import("./demo")).startDemoServices(cfg, cfg.stripe.standinPort);
+  if (cfg.demoMode && cfg.stripe.standin) {
+    try {
+      await (await import("./demo")).startDemoServices(cfg, cfg.stripe.standin);
+    } catch (err) {
+      stopOnConfigError(err);
+      throw err;
+    }
+  }
   if (cfg.embeddedWorker) await startEmbeddedWorker();
   console.log(banner(cfg, h.kind));
 }
