@@ -6,6 +6,9 @@ export interface LoadOptions {
   connections: number;
 }
 
+/** Request headers of one page's requests (e.g. the session cookie of a signed-in reader). */
+export type Headers = Record<string, string>;
+
 export interface LoadStats {
   label: string;
   path: string;
@@ -40,9 +43,10 @@ function toStats(label: string, path: string, result: autocannon.Result): LoadSt
 }
 
 /** Loads `baseUrl + path` for a fixed duration. */
-export async function load(label: string, baseUrl: string, path: string, options: LoadOptions): Promise<LoadStats> {
+export async function load(label: string, baseUrl: string, path: string, options: LoadOptions, headers: Headers = {}): Promise<LoadStats> {
   const result = await autocannon({
     url: `${baseUrl}${path}`,
+    headers,
     connections: options.connections,
     duration: options.duration,
   });
@@ -50,8 +54,8 @@ export async function load(label: string, baseUrl: string, path: string, options
 }
 
 /** Sends a fixed number of requests (to fill caches and warm the JIT); returns their stats. */
-export async function warmUp(baseUrl: string, path: string, amount: number, connections: number): Promise<LoadStats> {
-  const result = await autocannon({ url: `${baseUrl}${path}`, connections, amount });
+export async function warmUp(baseUrl: string, path: string, amount: number, connections: number, headers: Headers = {}): Promise<LoadStats> {
+  const result = await autocannon({ url: `${baseUrl}${path}`, connections, amount, headers });
   return toStats("warm-up", path, result);
 }
 
@@ -65,8 +69,8 @@ export interface Probe {
 }
 
 /** One plain request, to check what a page answers and how Next cached it. */
-export async function probe(baseUrl: string, path: string): Promise<Probe> {
-  const res = await fetch(`${baseUrl}${path}`, { redirect: "manual", signal: AbortSignal.timeout(30_000) });
+export async function probe(baseUrl: string, path: string, headers: Headers = {}): Promise<Probe> {
+  const res = await fetch(`${baseUrl}${path}`, { headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
   const body = await res.text();
   return {
     status: res.status,

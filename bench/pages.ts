@@ -1,29 +1,55 @@
 /**
- * npm run bench:pages — throughput of the anonymous pages against a static baseline.
+ * npm run bench:pages — throughput of the reader's pages against a static baseline of the same server.
  *
- * Builds (or reuses) a production build in a separate directory (see build.ts), starts
- * `next start` in demo mode on a fresh DATA_DIR, warms each page up, then loads each for a fixed
- * duration with autocannon: /baseline, /, the paid teaser, /baseline again (mean of the two
- * baseline runs = baseline, to cancel drift). It measures and prints; it asserts no timings.
- * Exit code 1 only if a response was non-2xx or a request errored.
+ * Builds (or reuses) a production build in a separate directory (see build.ts), prepares the
+ * server's database (a PGlite in a fresh DATA_DIR, or a throwaway PostgreSQL database when
+ * DATABASE_URL is set): the demo pieces, a free member and a paying subscriber with real Auth.js
+ * session rows (pages-readers.ts). Then it starts `next start` in demo mode on it, warms each page
+ * up, checks what each reader is shown (the analysis only to the subscriber), and loads each page
+ * for a fixed duration with autocannon: /baseline, /, the paid teaser (anonymous), the same piece
+ * as the free member and as the subscriber (session cookie), /baseline again (mean of the two
+ * baseline runs = baseline, to cancel drift). Last, the RSS of the server's process tree.
+ * It measures and prints; it asserts no timings. Exit code 1 only if a response was non-2xx, a
+ * request errored, or a page did not show what its reader must (or showed what they must not) see.
  *
  * Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_WARMUP (requests
- * per page, default 200), BENCH_REBUILD=1 (force a build), BENCH_BUILD_DIR (where to build).
+ * per page, default 200), BENCH_REBUILD=1 (force a build), BENCH_BUILD_DIR (where to build),
+ * DATABASE_URL (PostgreSQL server to make the throwaway database on).
  */
 import path from "node:path";
+import { openDatabase } from "@/db/client";
+import { throwawayPostgres, type ThrowawayPostgres } from "@/test-support/throwaway-postgres";
 import { defaultBuildDir, ensureBuild } from "./build";
-import { load, probe, warmUp, type LoadOptions, type LoadStats } from "./load";
-import { startServer, type AppServer } from "./server";
+import { load, probe, warmUp, type Headers, type LoadOptions, type LoadStats } from "./load";
+import { createBenchReaders, type BenchReaders } from "./pages-readers";
+import { treeRss } from "./rss";
+import { makeDataDir, startServer, type AppServer } from "./server";
 import { formatTable, rowOf, type Row } from "./table";
 
-const TEASER_SLUG = "port-automation-strike-baltic";
-const GOAL = 0.9;
+const SLUG = "port-automation-strike-baltic";
+/** The first words of that piece's analysis (db/demo-pieces.ts). */
+const ANALYSIS = "Remote crane operation means the software";
+const GOALS = { teaser: 0.9, subscriber: 0.5, subscriberP99Ms: 150, rssMiB: 300 };
 
-const PAGES = [
-  { key: "baseline", path: "/baseline", expect: "Baseline" },
-  { key: "home", path: "/", expect: "Latest analysis" },
-  { key: "teaser", path: `/p/${TEASER_SLUG}`, expect: TEASER_SLUG },
-] as const;
+interface BenchPage {
+  key: string;
+  path: string;
+  headers: Headers;
+  expect: string;
+  /** The analysis must not be on this page. */
+  gated: boolean;
+}
+
+function pagesFor(readers: BenchReaders): BenchPage[] {
+  const piece = `/p/${SLUG}`;
+  return [
+    { key: "baseline", path: "/baseline", headers: {}, expect: "Baseline", gated: true },
+    { key: "home", path: "/", headers: {}, expect: "Latest analysis", gated: true },
+    { key: "teaser", path: piece, headers: {}, expect: "The full analysis is for subscribers", gated: true },
+    { key: "member", path: piece, headers: { cookie: readers.free.cookie }, expect: "The full analysis is for subscribers", gated: true },
+    { key: "subscriber", path: piece, headers: { cookie: readers.subscriber.cookie }, expect: ANALYSIS, gated: false },
+  ];
+}
 
 function envNumber(name: string, fallback: number, integer: boolean): number {
   const raw = process.env[name];
@@ -38,13 +64,21 @@ function envNumber(name: string, fallback: number, integer: boolean): number {
 const envFlag = (name: string): boolean => ["1", "true", "yes"].includes((process.env[name] ?? "").toLowerCase());
 
 let server: AppServer | undefined;
+let postgres: ThrowawayPostgres | undefined;
 
 async function shutdown(): Promise<void> {
   const running = server;
   server = undefined;
-  if (!running) return;
-  await running.stop();
-  console.log(`server: stopped; removed ${running.dataDir}`);
+  if (running) {
+    await running.stop();
+    console.log(`server: stopped; removed ${running.dataDir}`);
+  }
+  const database = postgres;
+  postgres = undefined;
+  if (database) {
+    await database.close();
+    console.log(`database: dropped ${database.name}`);
+  }
 }
 
 for (const [signal, code] of [
@@ -58,6 +92,23 @@ for (const [signal, code] of [
 }
 // Last resort (e.g. process.exit elsewhere): kill synchronously.
 process.on("exit", () => server?.stopNow());
+
+/** The server's database with the demo pieces and the two signed-in readers, before the server starts. */
+async function prepareDatabase(dataDir: string): Promise<{ readers: BenchReaders; databaseUrl?: string; label: string }> {
+  if (process.env.DATABASE_URL) {
+    postgres = await throwawayPostgres("esm_bench_pages", { max: 2 });
+    return { readers: await createBenchReaders(postgres.handle.db), databaseUrl: postgres.url, label: `PostgreSQL (throwaway database ${postgres.name})` };
+  }
+  const handle = await openDatabase({ dataDir });
+  try {
+    await handle.migrate();
+    return { readers: await createBenchReaders(handle.db), label: `PGlite in ${dataDir}` };
+  } finally {
+    await handle.close();
+  }
+}
+
+const fmtMs = (stats: LoadStats): string => `p50 ${stats.p50Ms} ms, p99 ${stats.p99Ms} ms`;
 
 async function main(): Promise<number> {
   const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -73,12 +124,21 @@ async function main(): Promise<number> {
 
   const build = await ensureBuild(projectRoot, buildDir, envFlag("BENCH_REBUILD"));
 
+  const dataDir = makeDataDir();
+  const database = await prepareDatabase(dataDir);
+  console.log(`database: ${database.label}; readers ${database.readers.free.email} (free), ${database.readers.subscriber.email} (active subscription)`);
   const startedAt = Date.now();
-  server = await startServer(build.dir);
+  server = await startServer(build.dir, { dataDir, databaseUrl: database.databaseUrl });
   console.log(
-    `server: next start on port ${server.port} (demo mode, DATA_DIR ${server.dataDir}); ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+    `server: next start (pid ${server.pid}) on port ${server.port} (demo mode, DATA_DIR ${server.dataDir}); ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
   );
   const base = server.url;
+  const pages = pagesFor(database.readers);
+  const page = (key: string): BenchPage => {
+    const found = pages.find((p) => p.key === key);
+    if (!found) throw new Error(`no page ${key}`);
+    return found;
+  };
 
   let failures = 0;
   const count = (stats: LoadStats): LoadStats => {
@@ -87,42 +147,45 @@ async function main(): Promise<number> {
   };
 
   console.log(`\nwarm-up (${warmupRequests} requests per page):`);
-  for (const page of PAGES) {
-    const first = await probe(base, page.path);
-    const warm = count(await warmUp(base, page.path, warmupRequests, Math.min(10, options.connections)));
-    const after = await probe(base, page.path);
-    const ok = first.status === 200 && after.status === 200 && after.body.includes(page.expect);
-    if (!ok) failures += 1;
+  for (const p of pages) {
+    const first = await probe(base, p.path, p.headers);
+    const warm = count(await warmUp(base, p.path, warmupRequests, Math.min(10, options.connections), p.headers));
+    const after = await probe(base, p.path, p.headers);
+    const shows = first.status === 200 && after.status === 200 && after.body.includes(p.expect);
+    const leaks = p.gated && (first.body.includes(ANALYSIS) || after.body.includes(ANALYSIS));
+    if (!shows || leaks) failures += 1;
     console.log(
-      `  ${page.path}: first HTTP ${first.status} (x-nextjs-cache ${first.cache}); ` +
+      `  ${p.key.padEnd(10)} ${p.path}: first HTTP ${first.status} (x-nextjs-cache ${first.cache}); ` +
         `warm-up non-2xx ${warm.non2xx}, errors ${warm.errors}; ` +
         `then HTTP ${after.status} (x-nextjs-cache ${after.cache}, cache-control "${after.cacheControl}", ${(after.bytes / 1024).toFixed(1)} KiB)` +
-        (ok ? "" : `  <-- expected HTTP 200 containing "${page.expect}"`),
+        (shows ? "" : `  <-- expected HTTP 200 containing "${p.expect}"`) +
+        (leaks ? "  <-- LEAK: the analysis is on a page for a reader who may not read it" : ""),
     );
   }
 
-  const runs: { label: string; page: (typeof PAGES)[number] }[] = [
-    { label: "baseline 1", page: PAGES[0] },
-    { label: "home", page: PAGES[1] },
-    { label: "teaser", page: PAGES[2] },
-    { label: "baseline 2", page: PAGES[0] },
+  const runs: { label: string; page: BenchPage }[] = [
+    { label: "baseline 1", page: page("baseline") },
+    { label: "home", page: page("home") },
+    { label: "teaser", page: page("teaser") },
+    { label: "member", page: page("member") },
+    { label: "subscriber", page: page("subscriber") },
+    { label: "baseline 2", page: page("baseline") },
   ];
   console.log(`\nload (sequential, ${options.duration} s each):`);
   const results = new Map<string, LoadStats>();
   for (const run of runs) {
-    const stats = count(await load(run.label, base, run.page.path, options));
+    const stats = count(await load(run.label, base, run.page.path, options, run.page.headers));
     results.set(run.label, stats);
-    console.log(
-      `  ${run.label.padEnd(10)} ${run.page.path}: ${stats.reqPerSec.toFixed(1)} req/s, p50 ${stats.p50Ms} ms, p99 ${stats.p99Ms} ms`,
-    );
+    console.log(`  ${run.label.padEnd(10)} ${run.page.path}: ${stats.reqPerSec.toFixed(1)} req/s, ${fmtMs(stats)}`);
   }
+  const rss = treeRss(server.pid);
 
   const get = (label: string): LoadStats => {
     const stats = results.get(label);
     if (!stats) throw new Error(`missing run ${label}`);
     return stats;
   };
-  const [b1, b2, home, teaser] = [get("baseline 1"), get("baseline 2"), get("home"), get("teaser")];
+  const [b1, b2] = [get("baseline 1"), get("baseline 2")];
   const baseline = (b1.reqPerSec + b2.reqPerSec) / 2;
   const mean: Row = {
     label: "baseline",
@@ -133,14 +196,25 @@ async function main(): Promise<number> {
     requests: b1.requests + b2.requests,
     ratio: 1,
   };
+  const signedIn = (label: string): Row => ({ ...rowOf(get(label), baseline), path: `${get(label).path} (${label}'s cookie)` });
+  const rows = [rowOf(b1, baseline), rowOf(b2, baseline), mean, rowOf(get("home"), baseline), rowOf(get("teaser"), baseline), signedIn("member"), signedIn("subscriber")];
 
-  console.log(`\n${formatTable([rowOf(b1, baseline), rowOf(b2, baseline), mean, rowOf(home, baseline), rowOf(teaser, baseline)])}\n`);
+  const [teaser, subscriber] = [get("teaser"), get("subscriber")];
+  console.log(`\ndatabase: ${database.label}\n${formatTable(rows)}\n`);
   console.log(
     `baseline: run 1 = ${b1.reqPerSec.toFixed(1)} req/s, run 2 = ${b2.reqPerSec.toFixed(1)} req/s, ` +
       `mean = ${baseline.toFixed(1)} req/s (drift run 2 / run 1 = ${(b2.reqPerSec / b1.reqPerSec).toFixed(2)})`,
   );
-  console.log(`ratio home/baseline = ${(home.reqPerSec / baseline).toFixed(2)}`);
-  console.log(`ratio teaser/baseline = ${(teaser.reqPerSec / baseline).toFixed(2)} (goal ≥ ${GOAL})`);
+  console.log(`ratio home/baseline       = ${(get("home").reqPerSec / baseline).toFixed(2)}`);
+  console.log(`ratio teaser/baseline     = ${(teaser.reqPerSec / baseline).toFixed(2)} (goal ≥ ${GOALS.teaser})`);
+  console.log(`ratio member/baseline     = ${(get("member").reqPerSec / baseline).toFixed(2)}`);
+  console.log(
+    `ratio subscriber/baseline = ${(subscriber.reqPerSec / baseline).toFixed(2)} (goal ≥ ${GOALS.subscriber}), p99 ${subscriber.p99Ms} ms (goal ≤ ${GOALS.subscriberP99Ms} ms)`,
+  );
+  console.log(
+    `server RSS after the load = ${rss.totalMiB.toFixed(0)} MiB (goal ≤ ${GOALS.rssMiB}): ` +
+      rss.processes.map((p) => `${p.name} ${p.pid} ${p.rssMiB.toFixed(0)} MiB`).join(", "),
+  );
 
   if (failures > 0) {
     console.error(`\nFAILED: ${failures} non-2xx responses, request errors or unexpected pages (see above). Server log tail:`);

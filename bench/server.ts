@@ -32,6 +32,8 @@ export interface AppServer {
   url: string;
   port: number;
   dataDir: string;
+  /** Process id of `next start` (the leader of its process group). */
+  pid: number;
   /** Last lines the server printed (for error reports). */
   log(): string[];
   /** Stops the server (whole process group) and removes the temporary DATA_DIR. Idempotent. */
@@ -74,14 +76,25 @@ async function waitForReady(url: string, child: ChildProcess, timeoutMs: number)
   throw new Error(`server not ready after ${timeoutMs / 1000} s (GET ${url}: ${last})`);
 }
 
+/** A fresh temporary DATA_DIR for one server (removed by its `stop()`). */
+export const makeDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), "esm-insight-bench-data-"));
+
+export interface ServerOptions {
+  /** From makeDataDir(); may already hold the database the server will use (PGlite). */
+  dataDir: string;
+  /** PostgreSQL for the server; empty or absent: PGlite in dataDir. */
+  databaseUrl?: string;
+  readyTimeoutMs?: number;
+}
+
 /**
- * Starts `next start` for the build in `appDir`, in demo mode on a fresh temporary DATA_DIR
- * (so the demo pieces are seeded), and waits until GET /robots.txt answers 200.
+ * Starts `next start` for the build in `appDir`, in demo mode (the demo pieces are seeded unless
+ * the database holds pieces already), and waits until GET /robots.txt answers 200.
  */
-export async function startServer(appDir: string, readyTimeoutMs = 120_000): Promise<AppServer> {
+export async function startServer(appDir: string, opts: ServerOptions): Promise<AppServer> {
+  const { dataDir, readyTimeoutMs = 120_000 } = opts;
   const [port, standinPort] = await freePorts(2);
   if (port === undefined || standinPort === undefined) throw new Error("could not pick free ports");
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "esm-insight-bench-data-"));
   const lines: string[] = [];
 
   const child = spawn(
@@ -98,7 +111,7 @@ export async function startServer(appDir: string, readyTimeoutMs = 120_000): Pro
         DEMO_MODE: "true",
         DATA_DIR: dataDir,
         APP_URL: `http://localhost:${port}`,
-        DATABASE_URL: "",
+        DATABASE_URL: opts.databaseUrl ?? "",
         STRIPE_SECRET_KEY: "",
         RESEND_API_KEY: "",
         STRIPE_STANDIN_PORT: String(standinPort),
@@ -128,6 +141,7 @@ export async function startServer(appDir: string, readyTimeoutMs = 120_000): Pro
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
+    pid: child.pid ?? -1,
     log: () => [...lines],
     async stop() {
       if (stopped) return;

@@ -123,6 +123,8 @@ export const pieces = pgTable(
     headline: text("headline").notNull(),
     teaser: text("teaser").notNull(),
     analysis: text("analysis").notNull(),
+    // The analysis through lib/pieces/markdown.ts's sanitizer, written with it (lib/pieces/analysis-html.ts); gated like it.
+    analysisHtml: text("analysis_html"),
     ctaPitch: text("cta_pitch").notNull(),
     ctaButton: text("cta_button").notNull().default("Join ESM Insight →"),
     sourceOutlet: text("source_outlet"),

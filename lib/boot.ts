@@ -2,6 +2,7 @@ import "server-only";
 import { ConfigError, config, type Config } from "./env";
 import { handle } from "@/lib/db";
 import { seedIfEmpty } from "@/db/seed";
+import { backfillAnalysisHtml } from "@/lib/pieces/analysis-html";
 
 const state = globalThis as unknown as { esmBooted?: Promise<void> };
 
@@ -45,6 +46,8 @@ async function start(): Promise<void> {
     const seeded = await seedIfEmpty(h.db);
     if (seeded > 0) console.log(`seeded ${seeded} demo pieces`);
   }
+  const rendered = await backfillAnalysisHtml(h.db);
+  if (rendered > 0) console.log(`rendered the stored analysis HTML of ${rendered} pieces`);
   if (cfg.demoMode && cfg.stripe.standin) {
     try {
       await (await import("./demo")).startDemoServices(cfg, cfg.stripe.standin);

@@ -1,28 +1,52 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, gt, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/lib/db";
-import { complimentaryGrants, subscriptions, users } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
 import { ANONYMOUS, type Viewer } from "@/lib/access/rule";
 
-/** Facts the access rule needs about one user. */
-export async function viewerForUser(userId: string): Promise<Viewer> {
+// The facts the access rule needs come back with the user row as JSON arrays: one round trip.
+// Written out in full ("users"."id"): see lib/access/sql.ts on unqualified columns in subqueries.
+const subscriptionFacts = sql`coalesce((select json_agg(json_build_object(
+    'status', s.status, 'currentPeriodEnd', s.current_period_end,
+    'cancelAtPeriodEnd', s.cancel_at_period_end, 'pastDueSince', s.past_due_since))
+  from subscriptions s where s.user_id = "users"."id"), '[]'::json)`;
+const grantFacts = sql`coalesce((select json_agg(json_build_object('expiresAt', g.expires_at, 'revokedAt', g.revoked_at))
+  from complimentary_grants g where g.user_id = "users"."id"), '[]'::json)`;
+
+const instant = z.string().nullable().transform((v) => (v === null ? null : new Date(v)));
+const factsSchema = z.object({
+  subscriptions: z.array(
+    z.object({ status: z.string(), currentPeriodEnd: instant, cancelAtPeriodEnd: z.boolean(), pastDueSince: instant }),
+  ),
+  grants: z.array(z.object({ expiresAt: instant, revokedAt: instant })),
+});
+
+const viewerColumns = { id: users.id, email: users.email, role: users.role, subscriptions: sql<unknown>`${subscriptionFacts}`, grants: sql<unknown>`${grantFacts}` };
+
+function toViewer(row: { id: string; email: string; role: "reader" | "editor" | "admin"; subscriptions: unknown; grants: unknown } | undefined): Viewer {
+  if (!row) return ANONYMOUS;
+  const facts = factsSchema.parse({ subscriptions: row.subscriptions, grants: row.grants });
+  return { kind: "member", userId: row.id, email: row.email, role: row.role, ...facts };
+}
+
+async function viewerWhere(where: SQL | undefined, joinSessions: boolean): Promise<Viewer> {
   const d = await db();
-  const [user] = await d.select({ id: users.id, email: users.email, role: users.role }).from(users).where(eq(users.id, userId));
-  if (!user) return ANONYMOUS;
-  const [subs, grants] = await Promise.all([
-    d
-      .select({
-        status: subscriptions.status,
-        currentPeriodEnd: subscriptions.currentPeriodEnd,
-        cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
-        pastDueSince: subscriptions.pastDueSince,
-      })
-      .from(subscriptions)
-      .where(eq(subscriptions.userId, user.id)),
-    d
-      .select({ expiresAt: complimentaryGrants.expiresAt, revokedAt: complimentaryGrants.revokedAt })
-      .from(complimentaryGrants)
-      .where(eq(complimentaryGrants.userId, user.id)),
-  ]);
-  return { kind: "member", userId: user.id, email: user.email, role: user.role, subscriptions: subs, grants };
+  const rows = joinSessions
+    ? await d.select(viewerColumns).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(where).limit(1)
+    : await d.select(viewerColumns).from(users).where(where).limit(1);
+  return toViewer(rows[0]);
+}
+
+/** Facts the access rule needs about one user. */
+export function viewerForUser(userId: string): Promise<Viewer> {
+  return viewerWhere(eq(users.id, userId), false);
+}
+
+/**
+ * The viewer behind an Auth.js database session token (the session cookie's value) in one query:
+ * the session must exist and be unexpired at `now`, as Auth.js's own check requires.
+ */
+export function viewerForSessionToken(token: string, now = new Date()): Promise<Viewer> {
+  return viewerWhere(and(eq(sessions.sessionToken, token), gt(sessions.expires, now)), true);
 }

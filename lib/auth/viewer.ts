@@ -1,11 +1,24 @@
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { auth } from "@/lib/auth";
 import { ANONYMOUS, type Viewer } from "@/lib/access/rule";
-import { viewerForUser } from "./viewer-facts";
+import { SESSION_COOKIES } from "./cookie-names";
+import { viewerForSessionToken, viewerForUser } from "./viewer-facts";
 
 /** The viewer of the current request (once per render). */
 export const currentViewer = cache(async (): Promise<Viewer> => {
   const session = await auth();
   const id = session?.user?.id;
   return id ? viewerForUser(id) : ANONYMOUS;
+});
+
+/**
+ * The viewer of a reading page, in one query: the session row Auth.js keeps (strategy "database")
+ * is checked together with the facts the access rule needs. It only reads: the sliding renewal of
+ * the session is left to Auth.js on the other pages (account, join, admin).
+ */
+export const currentReader = cache(async (): Promise<Viewer> => {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find((value) => value !== undefined && value !== "");
+  return token ? viewerForSessionToken(token) : ANONYMOUS;
 });

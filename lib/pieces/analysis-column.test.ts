@@ -7,6 +7,8 @@ import { productSources } from "@/test-support/source-files";
 
 const GATED_READS: [string, RegExp][] = [
   ["names the analysis column", /\bpieces\.analysis\b/],
+  // Issue 10: the analysis as stored sanitized HTML, gated like the markdown it is rendered from.
+  ["names the analysis HTML column", /\bpieces\.analysisHtml\b|\banalysis_html\b/],
   // The analysis's search document (db/schema.ts) holds its words: searchable only through lib/pieces/search.ts.
   ["names the analysis search document", /\bpieces\.searchAnalysis\b|\bsearch_analysis\b/],
   ["selects whole piece rows", /\.select\(\s*\)\s*\.from\(\s*pieces\s*\)/],
@@ -26,6 +28,7 @@ describe("the analysis column", () => {
   it("finds the source files it checks", () => {
     expect(outsidePieces.length).toBeGreaterThan(100);
     expect(sources.some((f) => f.path === "lib/pieces/queries.ts" && /\bpieces\.analysis\b/.test(f.text))).toBe(true);
+    expect(sources.some((f) => f.path === "lib/pieces/queries.ts" && /\bpieces\.analysisHtml\b/.test(f.text))).toBe(true);
     expect(sources.some((f) => f.path === "lib/pieces/search.ts" && /\bpieces\.searchAnalysis\b/.test(f.text))).toBe(true);
   });
 
@@ -42,6 +45,8 @@ describe("the analysis column", () => {
   it("would catch a new query that reads whole rows", () => {
     const offender = 'const rows = await d.select().from(pieces).where(eq(pieces.slug, slug));';
     expect(GATED_READS.some(([, p]) => p.test(offender))).toBe(true);
+    expect(GATED_READS.some(([, p]) => p.test("d.select({ html: pieces.analysisHtml }).from(pieces)"))).toBe(true);
+    expect(GATED_READS.some(([, p]) => p.test("sql`select analysis_html from pieces`"))).toBe(true);
     expect(GATED_READS.some(([, p]) => p.test("await d.update(pieces).set(v).where(w).returning();"))).toBe(true);
     expect(GATED_READS.some(([, p]) => p.test("await d.update(pieces).set(v).returning({ id: pieces.id });"))).toBe(false);
   });

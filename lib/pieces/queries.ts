@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { pieces } from "@/db/schema";
 import type { AccessProof, Visibility } from "@/lib/access/rule";
 import { isSlug, slugify } from "@/lib/publishing/slug";
+import { renderMarkdown } from "./markdown";
 
 /**
  * Piece queries. Every query here selects explicit columns; the full analysis
@@ -140,6 +141,19 @@ export async function findPublishedBySlug(slug: string, now = new Date()): Promi
     .where(and(isPublished(now), eq(pieces.slug, slug)))
     .limit(1);
   return row ? toTeaser(row) : null;
+}
+
+/** The gated paragraphs, sanitized HTML as stored at save (lib/pieces/analysis-html.ts). Only with the access rule's proof. */
+export async function readAnalysisHtml(proof: AccessProof): Promise<string> {
+  const d = await db();
+  const [row] = await d
+    .select({ html: pieces.analysisHtml, analysis: pieces.analysis })
+    .from(pieces)
+    .where(eq(pieces.id, proof.pieceId))
+    .limit(1);
+  if (!row) throw new Error(`piece ${proof.pieceId} vanished`);
+  // A row saved before the column and not yet backfilled: render as before.
+  return row.html ?? renderMarkdown(row.analysis);
 }
 
 /** The gated paragraphs. Only callable with the proof the access rule hands out. */

@@ -2,8 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { decideAccess, type Viewer } from "@/lib/access/rule";
 import { currentPolicy } from "@/lib/access/policy";
-import { findPublishedBySlug, readAnalysis, type PieceTeaser } from "@/lib/pieces/queries";
-import { renderMarkdown } from "./markdown";
+import { findPublishedBySlug, readAnalysisHtml, type PieceTeaser } from "@/lib/pieces/queries";
 
 export type PieceBody =
   | { kind: "full"; analysisHtml: string }
@@ -23,5 +22,5 @@ export async function pieceForViewer(slug: string, viewer: Viewer, now?: Date): 
   if (!piece) return null;
   const decision = decideAccess(viewer, piece, currentPolicy(now));
   if (!decision.allowed) return { piece, body: { kind: "paywall", reason: decision.reason } };
-  return { piece, body: { kind: "full", analysisHtml: renderMarkdown(await readAnalysis(decision.proof)) } };
+  return { piece, body: { kind: "full", analysisHtml: await readAnalysisHtml(decision.proof) } };
 }

@@ -10,16 +10,17 @@ import { fieldErrors, PieceForm, type FieldErrors, type PieceFormValues } from "
 import { invalidatePiecePages } from "./invalidation";
 import { schedulePublication } from "./schedule";
 import { checkAssessmentRefs, writeAssessment } from "@/lib/pieces/risk-write";
+import { analysisColumns } from "@/lib/pieces/analysis-html";
 
 export type SaveIntent = "draft" | "publish" | "schedule" | "unpublish";
 export type SaveResult =
   | { ok: true; id: string; status: Piece["status"]; message: string }
   | { ok: false; errors: FieldErrors };
 
-/** The schema's fields are the columns (lib/publishing/input.ts), but for the source summary's column name; publishAt and the assessment are saved apart. */
+/** The schema's fields are the columns (lib/publishing/input.ts), but for the source summary's column name and the analysis's rendered copy; publishAt and the assessment are saved apart. */
 function columns(v: PieceFormValues) {
-  const { publishAt: _publishAt, assessment: _assessment, sourceSummary, ...sameName } = v;
-  return { ...sameName, sourceBody: sourceSummary } satisfies Partial<typeof pieces.$inferInsert>;
+  const { publishAt: _publishAt, assessment: _assessment, sourceSummary, analysis, ...sameName } = v;
+  return { ...sameName, ...analysisColumns(analysis), sourceBody: sourceSummary } satisfies Partial<typeof pieces.$inferInsert>;
 }
 
 const MESSAGES: Record<SaveIntent, string> = {

@@ -5,7 +5,7 @@ import { PieceArticle } from "@/components/site/piece-article";
 import { pieceMetadata } from "@/lib/pieces/metadata";
 import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
 import { riskOfPiece } from "@/lib/pieces/risk";
-import { currentViewer } from "@/lib/auth/viewer";
+import { currentReader } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ReaderPiecePage({ params }: Props) {
-  const [{ slug }, viewer] = await Promise.all([params, currentViewer()]);
+  const [{ slug }, viewer] = await Promise.all([params, currentReader()]);
   const view = await pieceForViewer(slug, viewer);
   if (!view) notFound();
   const risk = await riskOfPiece(view.piece, viewer);

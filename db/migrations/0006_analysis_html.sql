@@ -1,0 +1,1 @@
+ALTER TABLE "pieces" ADD COLUMN "analysis_html" text;
