@@ -40,7 +40,7 @@ export const BLANK_PIECE: EditorValues = {
   publishAt: "",
 };
 
-export function editorValues(p: Omit<Piece, "analysisHtml">): EditorValues {
+export function editorValues(p: Omit<Piece, "analysisHtml" | "searchAnalysis" | "searchPublic">): EditorValues {
   return {
     id: p.id,
     status: p.status,
