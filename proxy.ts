@@ -11,7 +11,7 @@ const PER_REQUEST = /^\/(?:account|admin|read)(?:\/|$)/;
  * itself on the server): someone with no session cookie at all who asks for /account or /admin
  * goes straight to sign-in, and pages rendered per request get a nonce-based CSP. Cached pages
  * (the anonymous home, teasers, categories) get theirs by hash from npm start's front
- * (lib/http/hashed-csp.mjs): a nonce would make them dynamic.
+ * (lib/http/front-response.mjs): a nonce would make them dynamic.
  */
 export function proxy(req: NextRequest): NextResponse {
   const { pathname, search } = req.nextUrl;

@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { clientAddress } from "../lib/http/client-address.mjs";
-import { addHashedCsp } from "../lib/http/hashed-csp.mjs";
+import { frontResponseHeaders } from "../lib/http/front-response.mjs";
 import { CLIENT_ADDRESS_HEADER, FRONT_TOKEN_HEADER, frontToken } from "../lib/http/front-token.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -28,7 +28,7 @@ const server = createServer((req, res) => {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
   req.headers[FRONT_TOKEN_HEADER] = token;
-  addHashedCsp(req, res);
+  frontResponseHeaders(req, res);
   void handle(req, res);
 });
 server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 75_000);

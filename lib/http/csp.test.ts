@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { hashPolicy, inlineScriptHashes, newNonce, noncePolicy } from "./csp.mjs";
-import { addHashedCsp } from "./hashed-csp.mjs";
+import { frontResponseHeaders } from "./front-response.mjs";
 
 const sha = (text: string): string => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 const scriptSrc = (policy: string): string[] =>
@@ -36,7 +36,7 @@ describe("the Content-Security-Policy", () => {
   });
 });
 
-describe("npm start's front (addHashedCsp)", () => {
+describe("npm start's front (frontResponseHeaders)", () => {
   const servers: Server[] = [];
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
@@ -44,7 +44,7 @@ describe("npm start's front (addHashedCsp)", () => {
 
   async function serve(handler: (res: import("node:http").ServerResponse) => void): Promise<string> {
     const server = createServer((req, res) => {
-      addHashedCsp(req, res);
+      frontResponseHeaders(req, res);
       handler(res);
     });
     servers.push(server);
@@ -87,5 +87,19 @@ describe("npm start's front (addHashedCsp)", () => {
       res.end("{}");
     });
     expect((await fetch(json)).headers.get("content-security-policy")).toBeNull();
+  });
+
+  it("adds Vary: Cookie to what a shared cache may keep, and only to that", async () => {
+    const url = await serve((res) => {
+      const path = res.req.url ?? "";
+      res.setHeader("content-type", "text/plain");
+      if (path.includes("public")) res.setHeader("cache-control", "s-maxage=5");
+      else res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
+      if (path.includes("vary")) res.appendHeader("vary", "RSC, Next-Router-State-Tree");
+      res.end("x");
+    });
+    expect((await fetch(`${url}public`)).headers.get("vary")).toBe("Cookie");
+    expect((await fetch(`${url}public-vary`)).headers.get("vary")).toBe("RSC, Next-Router-State-Tree, Cookie");
+    expect((await fetch(`${url}private`, { method: "POST" })).headers.get("vary")).toBeNull();
   });
 });

@@ -12,14 +12,26 @@ function decoded(body, encoding) {
 }
 
 /**
- * npm start's front: an HTML response that leaves the app without a Content-Security-Policy (a
- * cached page, rendered once for everyone, so no nonce) is held until complete and sent with a
- * policy that admits exactly its own inline scripts by hash. The body is not changed.
+ * A response a shared cache may keep (public, s-maxage) is the anonymous one: `Vary: Cookie` tells a
+ * CDN that a request carrying cookies (a session) may get a different answer.
+ * @param {import("node:http").ServerResponse} res
+ */
+function varyOnCookie(res) {
+  const cacheControl = String(res.getHeader("cache-control") ?? "");
+  if (!/\b(?:public|s-maxage=)/i.test(cacheControl) || /\b(?:private|no-store)\b/i.test(cacheControl)) return;
+  const vary = String(res.getHeader("vary") ?? "");
+  if (!/(?:^|,)\s*cookie\s*(?:,|$)/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Cookie` : "Cookie");
+}
+
+/**
+ * npm start's front, on the way out: a shared-cacheable response gets `Vary: Cookie`; an HTML
+ * response that leaves the app without a Content-Security-Policy (a cached page, rendered once for
+ * everyone, so no nonce) is held until complete and sent with a policy that admits exactly its own
+ * inline scripts by hash. The body is not changed.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  */
-export function addHashedCsp(req, res) {
-  if (req.method !== "GET") return;
+export function frontResponseHeaders(req, res) {
   const writeHead = res.writeHead;
   const write = res.write;
   const end = res.end;
@@ -30,6 +42,8 @@ export function addHashedCsp(req, res) {
   /** Decides, once the status and headers are final, whether this response is held. */
   const decide = () => {
     decided = true;
+    varyOnCookie(res);
+    if (req.method !== "GET") return;
     const type = String(res.getHeader("content-type") ?? "");
     if (type.startsWith("text/html") && !res.hasHeader(CSP) && res.statusCode !== 304) held = [];
   };
