@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { clientAddress } from "../lib/http/client-address.mjs";
 import { frontResponseHeaders } from "../lib/http/front-response.mjs";
+import { strictTransportSecurity } from "../lib/http/hsts.mjs";
 import { CLIENT_ADDRESS_HEADER, FRONT_TOKEN_HEADER, frontToken } from "../lib/http/front-token.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -21,8 +22,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const token = frontToken();
 
-// HSTS only where the site really is served over https, and decided at run time (APP_URL is runtime configuration).
-const hsts = (process.env.APP_URL ?? "").startsWith("https://") ? "max-age=63072000; includeSubDomains" : null;
+const hsts = strictTransportSecurity(process.env.APP_URL);
 
 const server = createServer((req, res) => {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);

@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { hashPolicy, inlineScriptHashes, newNonce, noncePolicy } from "./csp.mjs";
 import { frontResponseHeaders } from "./front-response.mjs";
+import { strictTransportSecurity } from "./hsts.mjs";
 
 const sha = (text: string): string => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 const scriptSrc = (policy: string): string[] =>
@@ -101,5 +102,13 @@ describe("npm start's front (frontResponseHeaders)", () => {
     expect((await fetch(`${url}public`)).headers.get("vary")).toBe("Cookie");
     expect((await fetch(`${url}public-vary`)).headers.get("vary")).toBe("RSC, Next-Router-State-Tree, Cookie");
     expect((await fetch(`${url}private`, { method: "POST" })).headers.get("vary")).toBeNull();
+  });
+});
+
+describe("Strict-Transport-Security", () => {
+  it("is sent for an https APP_URL only", () => {
+    expect(strictTransportSecurity("https://insight.example.com")).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+    expect(strictTransportSecurity("http://localhost:3000")).toBeNull();
+    expect(strictTransportSecurity(undefined)).toBeNull();
   });
 });
