@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
  * per-request nonce (dynamic pages, set in proxy.ts) or by the hash of each inline script
  * (cached pages, whose HTML is the same for everyone; added by npm start's front). Never
  * 'unsafe-inline' for scripts. Styles allow inline attributes (React's style props).
+ * A hash admits a script whatever put it there, so only Next's own data pushes are hashed.
  */
 const OTHER_DIRECTIVES = [
   "default-src 'self'",
@@ -38,19 +39,37 @@ export function noncePolicy(nonce, dev = false) {
 }
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-const EXECUTABLE_TYPE = /^\s*(?:text\/javascript|application\/javascript|module)?\s*$/i;
 
 /**
- * The 'sha256-…' sources of the inline scripts a browser would run in `html` (not JSON-LD or other
- * data blocks, not scripts with a src, which 'self' covers).
+ * The only inline scripts Next (16, Turbopack) writes into a prerendered page: each hands one JSON value
+ * (its chunk list, the RSC payload) to an array. A script is admitted only when it is one of these with
+ * a body that parses as JSON, so it can carry data and nothing else; an inline script that got into the
+ * HTML any other way (a sanitizer failure in staff markdown, say) stays refused.
+ */
+const DATA_PUSHES = ['(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(', "(self.__next_f=self.__next_f||[]).push(", "self.__next_f.push("];
+
+/** @param {string} body */
+function isNextDataPush(body) {
+  const prefix = DATA_PUSHES.find((p) => body.startsWith(p));
+  const call = body.endsWith(";") ? body.slice(0, -1) : body;
+  if (!prefix || !call.endsWith(")")) return false;
+  try {
+    JSON.parse(call.slice(prefix.length, -1));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The 'sha256-…' sources of the inline scripts Next wrote into `html` (see DATA_PUSHES); scripts with a
+ * src are left to 'self', data blocks (JSON-LD) never run, anything else is left out and so refused.
  * @param {string} html
  */
 export function inlineScriptHashes(html) {
   const hashes = new Set();
   for (const [, attributes = "", body = ""] of html.matchAll(SCRIPT)) {
-    if (/\bsrc\s*=/i.test(attributes)) continue;
-    const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1] ?? "";
-    if (!EXECUTABLE_TYPE.test(type)) continue;
+    if (/\bsrc\s*=/i.test(attributes) || !isNextDataPush(body)) continue;
     hashes.add(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
   }
   return [...hashes];

@@ -21,16 +21,22 @@ describe("the Content-Security-Policy", () => {
     expect(noncePolicy(nonce)).toContain("frame-ancestors 'none'");
   });
 
-  it("by hash: exactly the executable inline scripts, not data blocks or scripts with a src", () => {
+  it("by hash: exactly Next's inline data pushes; not JSON-LD, not scripts with a src, not any other inline script", () => {
+    const chunks = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"]});';
+    const start = "(self.__next_f=self.__next_f||[]).push([0])";
+    const payload = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n\\u003cb\\u003e"])';
     const html = [
-      "<script>self.__next_f=[]</script>",
-      '<script id="x" type="text/javascript">a()</script>',
-      '<script type="module">b()</script>',
+      `<script id="_R_">${chunks}</script>`,
+      `<script>${start}</script>`,
+      `<script>${payload}</script>`,
       '<script type="application/ld+json">{"@type":"Article"}</script>',
       '<script src="/_next/static/chunks/main.js" async=""></script>',
-      "<script>self.__next_f=[]</script>",
+      "<script>alert(document.cookie)</script>",
+      '<script>self.__next_f.push([1,"x"]);alert(1)</script>',
+      '<script>self.__next_f.push(alert(1))</script>',
+      `<script>${start}</script>`,
     ].join("");
-    expect(inlineScriptHashes(html)).toEqual([sha("self.__next_f=[]"), sha("a()"), sha("b()")]);
+    expect(inlineScriptHashes(html)).toEqual([sha(chunks), sha(start), sha(payload)]);
     const sources = scriptSrc(hashPolicy(html));
     expect(sources[0]).toBe("'self'");
     expect(sources.join(" ")).not.toMatch(/unsafe-inline|nonce-/);
@@ -56,24 +62,24 @@ describe("npm start's front (frontResponseHeaders)", () => {
   it("adds the hash policy to streamed HTML and leaves the body as it was", async () => {
     const url = await serve((res) => {
       res.setHeader("content-type", "text/html; charset=utf-8");
-      res.write("<html><script>one()</script>");
-      res.write(Buffer.from("<script>two()</script>"));
+      res.write("<html><script>self.__next_f.push([1])</script>");
+      res.write(Buffer.from("<script>self.__next_f.push([2])</script><script>two()</script>"));
       res.end("</html>");
     });
     const response = await fetch(url);
-    expect(await response.text()).toBe("<html><script>one()</script><script>two()</script></html>");
-    expect(scriptSrc(response.headers.get("content-security-policy") ?? "")).toEqual(["'self'", sha("one()"), sha("two()")]);
+    expect(await response.text()).toBe("<html><script>self.__next_f.push([1])</script><script>self.__next_f.push([2])</script><script>two()</script></html>");
+    expect(scriptSrc(response.headers.get("content-security-policy") ?? "")).toEqual(["'self'", sha("self.__next_f.push([1])"), sha("self.__next_f.push([2])")]);
   });
 
   it("reads a compressed body to hash it", async () => {
-    const html = "<p>hi</p><script>zipped()</script>";
+    const html = "<p>hi</p><script>self.__next_f.push([3])</script>";
     const url = await serve((res) => {
       res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });
       res.end(gzipSync(html));
     });
     const response = await fetch(url);
     expect(await response.text()).toBe(html);
-    expect(scriptSrc(response.headers.get("content-security-policy") ?? "")).toEqual(["'self'", sha("zipped()")]);
+    expect(scriptSrc(response.headers.get("content-security-policy") ?? "")).toEqual(["'self'", sha("self.__next_f.push([3])")]);
   });
 
   it("keeps a policy the app set (a nonce) and leaves other types alone", async () => {
