@@ -3,17 +3,14 @@ import { SESSION_COOKIES } from "@/lib/auth/cookie-names";
 import { newNonce, noncePolicy } from "@/lib/http/csp.mjs";
 
 const STAFF_OR_ACCOUNT = /^\/(?:account|admin)(?:\/|$)/;
-/**
- * Pages rendered per request (so Next can put a nonce on their scripts, streamed ones included): the
- * reader page, the signed-in areas, sign-in, join and unsubscribe (and demo mode's mailbox).
- */
-const PER_REQUEST = /^\/(?:account|admin|read|join|login|unsubscribe|dev)(?:\/|$)/;
+/** Pages rendered per request (so Next can put a nonce on their scripts): the reader page and the signed-in areas. */
+const PER_REQUEST = /^\/(?:account|admin|read)(?:\/|$)/;
 
 /**
  * Two jobs, neither of them access control (every page, route handler and action checks access
  * itself on the server): someone with no session cookie at all who asks for /account or /admin
- * goes straight to sign-in, and pages rendered per request get a nonce-based CSP. Prerendered pages
- * (the anonymous home, teasers, categories, the 404) get theirs by hash from npm start's front
+ * goes straight to sign-in, and pages rendered per request get a nonce-based CSP. Cached pages
+ * (the anonymous home, teasers, categories, and the anonymous pages rendered per request) get theirs by hash from npm start's front
  * (lib/http/front-response.mjs): a nonce would make them dynamic.
  */
 export function proxy(req: NextRequest): NextResponse {
@@ -36,17 +33,5 @@ export function proxy(req: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: [
-    "/account",
-    "/account/:path*",
-    "/admin",
-    "/admin/:path*",
-    "/read/:path*",
-    "/p/:path*",
-    "/join",
-    "/login",
-    "/login/:path*",
-    "/unsubscribe",
-    "/dev/:path*",
-  ],
+  matcher: ["/account", "/account/:path*", "/admin", "/admin/:path*", "/read/:path*", "/p/:path*"],
 };
