@@ -1,17 +1,37 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/cookie-names";
+import { newNonce, noncePolicy } from "@/lib/http/csp.mjs";
+
+const STAFF_OR_ACCOUNT = /^\/(?:account|admin)(?:\/|$)/;
+/** Pages rendered per request (so Next can put a nonce on their scripts): the reader page and the signed-in areas. */
+const PER_REQUEST = /^\/(?:account|admin|read)(?:\/|$)/;
 
 /**
- * Only a convenience redirect: someone with no session cookie at all goes straight to sign-in.
- * Every page, route handler and action still checks access itself on the server.
+ * Two jobs, neither of them access control (every page, route handler and action checks access
+ * itself on the server): someone with no session cookie at all who asks for /account or /admin
+ * goes straight to sign-in, and pages rendered per request get a nonce-based CSP. Cached pages
+ * (the anonymous home, teasers, categories, and the anonymous pages rendered per request) get theirs by hash from npm start's front
+ * (lib/http/front-response.mjs): a nonce would make them dynamic.
  */
 export function proxy(req: NextRequest): NextResponse {
-  if (SESSION_COOKIES.some((name) => req.cookies.has(name))) return NextResponse.next();
-  const login = new URL("/login", req.nextUrl);
-  login.searchParams.set("next", `${req.nextUrl.pathname}${req.nextUrl.search}`);
-  return NextResponse.redirect(login);
+  const { pathname, search } = req.nextUrl;
+  const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
+  if (!hasSession && STAFF_OR_ACCOUNT.test(pathname)) {
+    const login = new URL("/login", req.nextUrl);
+    login.searchParams.set("next", `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  // A signed-in reader's /p/<slug> is rewritten to /read/<slug> (next.config.ts).
+  const perRequest = PER_REQUEST.test(pathname) || (hasSession && pathname.startsWith("/p/"));
+  if (!perRequest) return NextResponse.next();
+  const csp = noncePolicy(newNonce(), process.env.NODE_ENV === "development");
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", csp);
+  return res;
 }
 
 export const config = {
-  matcher: ["/account", "/account/:path*", "/admin", "/admin/:path*"],
+  matcher: ["/account", "/account/:path*", "/admin", "/admin/:path*", "/read/:path*", "/p/:path*"],
 };

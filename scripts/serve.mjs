@@ -1,9 +1,11 @@
 // `npm start`: Next's production server behind a thin front that knows the client's address
-// (the socket's peer, or TRUSTED_PROXIES hops into X-Forwarded-For), binds demo mode to loopback,
-// and says plainly when its port is taken.
+// (the socket's peer, or TRUSTED_PROXIES hops into X-Forwarded-For), gives cached pages their
+// hash-based Content-Security-Policy, binds demo mode to loopback, and says plainly when its port is taken.
 import { createServer } from "node:http";
 import next from "next";
 import { clientAddress } from "../lib/http/client-address.mjs";
+import { frontResponseHeaders } from "../lib/http/front-response.mjs";
+import { strictTransportSecurity } from "../lib/http/hsts.mjs";
 import { CLIENT_ADDRESS_HEADER, FRONT_TOKEN_HEADER, frontToken } from "../lib/http/front-token.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -20,13 +22,13 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const token = frontToken();
 
-// HSTS only where the site really is served over https, and decided at run time (APP_URL is runtime configuration).
-const hsts = (process.env.APP_URL ?? "").startsWith("https://") ? "max-age=63072000; includeSubDomains" : null;
+const hsts = strictTransportSecurity(process.env.APP_URL);
 
 const server = createServer((req, res) => {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
   req.headers[FRONT_TOKEN_HEADER] = token;
+  frontResponseHeaders(req, res);
   void handle(req, res);
 });
 server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 75_000);

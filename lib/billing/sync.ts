@@ -41,6 +41,20 @@ async function listAllSubscriptions(customerId: string): Promise<Stripe.Subscrip
   return out;
 }
 
+/**
+ * When the subscription's current past_due episode began, as Stripe tells it: the finalization of the
+ * oldest invoice still open (unpaid). A payment in between closes the earlier invoices, so a later
+ * episode starts afresh even when no webhook ever showed the active state between the two.
+ */
+async function pastDueStart(sub: Stripe.Subscription): Promise<Date | null> {
+  let oldest: number | null = null;
+  for await (const invoice of stripe().invoices.list({ subscription: sub.id, status: "open", limit: 100 })) {
+    const at = invoice.status_transitions.finalized_at ?? invoice.created;
+    if (oldest === null || at < oldest) oldest = at;
+  }
+  return fromUnix(oldest);
+}
+
 /** Each sync takes a generation before it reads Stripe; the newest-started sync's view wins. */
 async function startGeneration(customerId: string): Promise<number> {
   const [row] = await (await db())
@@ -56,6 +70,8 @@ export async function syncCustomer(customerId: string): Promise<SyncResult> {
   const generation = await startGeneration(customerId);
   const customer = await readCustomer(customerId);
   const subs = customer ? await listAllSubscriptions(customerId) : [];
+  const pastDueStarts = new Map<string, Date | null>();
+  for (const sub of subs) if (sub.status === "past_due") pastDueStarts.set(sub.id, await pastDueStart(sub));
   const d = await db();
   return d.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${customerId}))`);
@@ -92,8 +108,11 @@ export async function syncCustomer(customerId: string): Promise<SyncResult> {
       const item = sub.items.data[0];
       const price = item?.price;
       const prior = before.get(sub.id);
+      // Without an open invoice (not seen from Stripe), an episode already mirrored keeps its start.
       const pastDueSince =
-        sub.status === "past_due" ? (prior?.status === "past_due" && prior.pastDueSince ? prior.pastDueSince : new Date()) : null;
+        sub.status === "past_due"
+          ? (pastDueStarts.get(sub.id) ?? (prior?.status === "past_due" && prior.pastDueSince ? prior.pastDueSince : new Date()))
+          : null;
       const row = {
         customerId,
         userId: owner?.id ?? null,

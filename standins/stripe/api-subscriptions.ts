@@ -99,9 +99,11 @@ export const subscriptionRoutes: ApiRoute[] = [
     handler: (ctx, req) => {
       const customer = readString(req.query, "customer");
       const subscription = readString(req.query, "subscription");
+      const status = readString(req.query, "status");
       const items = [...ctx.state.invoices.values()]
         .filter((i) => customer === undefined || i.customer === customer)
         .filter((i) => subscription === undefined || i.subscription === subscription)
+        .filter((i) => status === undefined || i.status === status)
         .reverse()
         .map((i) => invoiceJson(ctx, i));
       return paginate(items, req.query, "/v1/invoices");

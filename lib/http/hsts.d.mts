@@ -1,0 +1,1 @@
+export function strictTransportSecurity(appUrl: string | undefined): string | null;
