@@ -40,7 +40,7 @@ async function publishAssessedPiece(page: Page, headline: string, rationale: str
 }
 
 test("an editor marks a signal triggered: the subscriber following its vector gets exactly one full alert, the free member following it the teaser alert; unsubscribing from alerts leaves new pieces on", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const paidEmail = uniqueEmail("alert-paid");
   const freeEmail = uniqueEmail("alert-free");
   const headline = `Alert test piece ${stamp()}`;
@@ -127,7 +127,7 @@ test("an editor marks a signal triggered: the subscriber following its vector ge
 });
 
 test("the preference centre on /account at 360 px and desktop, light and dark, has no serious axe violation", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const email = uniqueEmail("prefs");
   const context = await browser.newContext();
   const page = await context.newPage();
