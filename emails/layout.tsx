@@ -41,10 +41,12 @@ export type LayoutProps = {
   publication: PublicationInfo;
   /** Newsletter mails only: adds an "Unsubscribe" link to the footer. */
   unsubscribeUrl?: string;
+  /** The unsubscribe link's words (default "Unsubscribe"). */
+  unsubscribeLabel?: string;
   children: ReactNode;
 };
 
-export function Layout({ preview, reason, publication, unsubscribeUrl, children }: LayoutProps) {
+export function Layout({ preview, reason, publication, unsubscribeUrl, unsubscribeLabel = "Unsubscribe", children }: LayoutProps) {
   const { name, tagline, url } = publication;
   return (
     <Html lang="en" dir="ltr">
@@ -77,7 +79,7 @@ export function Layout({ preview, reason, publication, unsubscribeUrl, children 
             {unsubscribeUrl ? (
               <Text style={layout.footerText}>
                 <Link href={unsubscribeUrl} style={layout.footerLink}>
-                  Unsubscribe
+                  {unsubscribeLabel}
                 </Link>
               </Text>
             ) : null}

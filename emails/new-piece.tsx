@@ -1,4 +1,6 @@
 import { Heading, Link, Text } from "@react-email/components";
+import type { FullAssessment, RiskHook } from "@/lib/risk/types";
+import { AssessmentMail, RiskHookMail } from "./assessment-card";
 import { Block, CtaButton, Layout } from "./layout";
 import { preheaderFromHtml } from "./preheader";
 import { PROSE_CLASS, typography, ui } from "./styles";
@@ -21,7 +23,7 @@ export type NewPieceBase = {
 };
 
 /** Paying subscribers. HTML strings must already be sanitized. */
-export type NewPieceFull = { variant: "full"; teaserHtml: string; analysisHtml: string };
+export type NewPieceFull = { variant: "full"; teaserHtml: string; analysisHtml: string; assessment?: FullAssessment; riskHook?: never };
 
 /** Free members: the teaser plus a pitch and a join button, never the analysis. */
 export type NewPieceTeaser = {
@@ -30,8 +32,11 @@ export type NewPieceTeaser = {
   joinUrl: string;
   pitch: string;
   buttonText: string;
-  /** Makes passing the analysis to a teaser mail a type error. */
+  /** The public hook of the piece's assessment (level and vector names), if it has one. */
+  riskHook?: RiskHook;
+  /** Make passing the analysis or the whole assessment to a teaser mail a type error. */
   analysisHtml?: never;
+  assessment?: never;
 };
 
 export type NewPieceProps = NewPieceBase & (NewPieceFull | NewPieceTeaser);
@@ -81,6 +86,7 @@ export function NewPieceEmail(props: NewPieceProps) {
       {/* Each branch reads only its own variant's fields. */}
       {props.variant === "full" ? (
         <>
+          {props.assessment ? <AssessmentMail assessment={props.assessment} /> : null}
           <Prose html={props.analysisHtml} />
           <Text style={{ ...typography.small, margin: "24px 0 0" }}>
             <Link href={piece.url} style={typography.link}>
@@ -89,10 +95,13 @@ export function NewPieceEmail(props: NewPieceProps) {
           </Text>
         </>
       ) : (
-        <Block style={ui.callout} margin="28px 0 0">
-          <Text style={ui.calloutText}>{props.pitch}</Text>
-          <CtaButton href={props.joinUrl}>{props.buttonText}</CtaButton>
-        </Block>
+        <>
+          {props.riskHook ? <RiskHookMail hook={props.riskHook} /> : null}
+          <Block style={ui.callout} margin="28px 0 0">
+            <Text style={ui.calloutText}>{props.pitch}</Text>
+            <CtaButton href={props.joinUrl}>{props.buttonText}</CtaButton>
+          </Block>
+        </>
       )}
     </Layout>
   );

@@ -2,7 +2,8 @@
  * Example props for every template (invented content, not real news).
  * Used by the tests and by the admin mail preview.
  */
-import type { NewPieceProps, PaymentFailedProps, SignInProps, WelcomeProps } from "./render";
+import type { NewPieceProps, PaymentFailedProps, SignalAlertProps, SignInProps, WelcomeProps } from "./render";
+import type { FullAssessment, RiskHook } from "@/lib/risk/types";
 import { joinLabel } from "@/lib/site";
 import { UNSUBSCRIBE_PLACEHOLDER } from "./unsubscribe-placeholder";
 
@@ -94,3 +95,56 @@ export const newPieceTeaserPreviewProps = {
   pitch: "The full analysis — what this means for insurers, distributors and rating agencies — is for subscribers.",
   buttonText: joinLabel(previewPublication.name),
 } satisfies NewPieceProps;
+
+/** A sample assessment (invented) for the new-piece and alert previews. */
+export const previewAssessment = {
+  pieceId: "preview",
+  level: "elevated",
+  horizon: "months",
+  vectors: [
+    { slug: "regulatory", name: "Regulatory", likelihood: 4, impact: 3, direction: "rising", rationale: "Licence decisions are discretionary and unpublished." },
+    { slug: "supply-chain", name: "Supply chain", likelihood: 3, impact: 4, direction: "steady", rationale: "Distributors hold six weeks of spare parts at most." },
+  ],
+  exposures: [
+    { id: "t1", kind: "sector", slug: "semiconductors", name: "Semiconductors" },
+    { id: "t2", kind: "region", slug: "east-asia", name: "East Asia" },
+  ],
+  signals: [
+    {
+      id: "s1",
+      statement: "The first licence refusal is made public.",
+      indicator: "A refusal notice in the regulator bulletin.",
+      status: "triggered",
+      statusAt: new Date("2031-03-10T09:00:00Z"),
+      changes: [{ status: "triggered", note: "The bulletin of 10 March lists two refusals.", at: new Date("2031-03-10T09:00:00Z") }],
+    },
+  ],
+} satisfies FullAssessment;
+
+export const previewRiskHook = {
+  level: previewAssessment.level,
+  vectors: previewAssessment.vectors.map((v) => ({ slug: v.slug, name: v.name })),
+} satisfies RiskHook;
+
+const alertBase = {
+  publication: previewPublication,
+  piece: { headline: piece.headline, category: piece.category, url: piece.url },
+  triggeredAt: "10 March 2031",
+  unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
+};
+
+export const signalAlertFullPreviewProps = {
+  ...alertBase,
+  variant: "full",
+  signal: { statement: "The first licence refusal is made public.", indicator: "A refusal notice in the regulator bulletin." },
+  note: "The bulletin of 10 March lists two refusals.",
+  assessment: previewAssessment,
+} satisfies SignalAlertProps;
+
+export const signalAlertTeaserPreviewProps = {
+  ...alertBase,
+  variant: "teaser",
+  riskHook: previewRiskHook,
+  joinUrl: `${SITE}/join`,
+  buttonText: joinLabel(previewPublication.name),
+} satisfies SignalAlertProps;

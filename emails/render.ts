@@ -1,18 +1,25 @@
 import { createElement, type ReactElement } from "react";
 import { render, type Options } from "@react-email/render";
+import { CARD_CLASS } from "./assessment-card";
 import { NewPieceEmail, type NewPieceProps } from "./new-piece";
 import { PaymentFailedEmail, type PaymentFailedProps } from "./payment-failed";
 import { SignInEmail, type SignInProps } from "./sign-in";
+import { SignalAlertEmail, type SignalAlertProps } from "./signal-alert";
 import { WelcomeEmail, type WelcomeProps } from "./welcome";
 
-export type { NewPieceProps, PaymentFailedProps, SignInProps, WelcomeProps };
+export type { NewPieceProps, PaymentFailedProps, SignalAlertProps, SignInProps, WelcomeProps };
+export { signalAlertSubject } from "./signal-alert";
 export type RenderedEmail = { html: string; text: string };
 
 /** Keep headings in their written case in the text version (html-to-text uppercases by default). */
 const TEXT_OPTIONS: Options = {
   plainText: true,
   htmlToTextOptions: {
-    selectors: ["h1", "h2", "h3", "h4"].map((selector) => ({ selector, options: { uppercase: false } })),
+    selectors: [
+      ...["h1", "h2", "h3", "h4"].map((selector) => ({ selector, options: { uppercase: false } })),
+      // The assessment card: one line per row, cells side by side.
+      { selector: `table.${CARD_CLASS}`, format: "dataTable", options: { uppercaseHeaderCells: false, maxColumnWidth: 120, colSpacing: 2 } },
+    ],
   },
 };
 
@@ -39,6 +46,11 @@ export function renderPaymentFailed(props: PaymentFailedProps): Promise<Rendered
  */
 export function renderNewPiece(props: NewPieceProps): Promise<RenderedEmail> {
   return renderBoth(createElement(NewPieceEmail, props));
+}
+
+/** Like renderNewPiece: once per variant of an alert send, with the unsubscribe placeholder. */
+export function renderSignalAlert(props: SignalAlertProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(SignalAlertEmail, props));
 }
 
 export { UNSUBSCRIBE_PLACEHOLDER } from "./unsubscribe-placeholder";

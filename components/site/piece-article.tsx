@@ -7,9 +7,10 @@ import { RichText } from "./rich-text";
 import { SourceReport } from "./source-report";
 import { VisibilityBadge } from "./visibility-badge";
 import { RiskCard } from "./risk-card";
+import type { FollowControls } from "./risk-follow";
 import type { RiskForViewer } from "@/lib/risk/types";
 
-export function PieceArticle({ piece, body, risk }: PieceForViewer & { risk?: RiskForViewer }) {
+export function PieceArticle({ piece, body, risk, follow }: PieceForViewer & { risk?: RiskForViewer; follow?: FollowControls }) {
   return (
     <article className="wrap narrow">
       <header className="article-header">
@@ -27,7 +28,7 @@ export function PieceArticle({ piece, body, risk }: PieceForViewer & { risk?: Ri
       </header>
       {piece.source ? <SourceReport source={piece.source} /> : null}
       <RichText className="prose teaser-body" markdown={piece.teaser} />
-      {risk ? <RiskCard risk={risk} /> : null}
+      {risk ? <RiskCard risk={risk} {...(follow ? { follow } : {})} /> : null}
       {body.kind === "full" ? (
         <>
           <hr className="analysis-rule" />

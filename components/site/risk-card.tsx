@@ -1,15 +1,21 @@
+import type { ReactNode } from "react";
 import type { FullAssessment, RiskForViewer, RiskHook, RiskSignal } from "@/lib/risk/types";
 import { horizonLabel, levelLabel, levelRank, statusLabel, TAG_KINDS, tagKindLabel } from "@/lib/risk/scale";
 import { RiskMatrix } from "./risk-matrix";
+import { RiskFollow, type FollowControls } from "./risk-follow";
 import "./risk.css";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const formatDate = (d: Date) => dateFormat.format(d);
 
-/** The risk card of a piece: the public hook (level, vector names) or, for the entitled, the whole assessment. */
-export function RiskCard({ risk }: { risk: RiskForViewer }) {
+/**
+ * The risk card of a piece: the public hook (level, vector names) or, for the entitled, the whole
+ * assessment; with follow buttons when a signed-in reader's page passes `follow`.
+ */
+export function RiskCard({ risk, follow }: { risk: RiskForViewer; follow?: FollowControls }) {
   if (risk.kind === "none") return null;
-  return risk.kind === "hook" ? <RiskHookCard hook={risk.hook} /> : <RiskFullCard assessment={risk.assessment} />;
+  const controls = follow ? <RiskFollow risk={risk} controls={follow} /> : null;
+  return risk.kind === "hook" ? <RiskHookCard hook={risk.hook}>{controls}</RiskHookCard> : <RiskFullCard assessment={risk.assessment}>{controls}</RiskFullCard>;
 }
 
 export function RiskLevelBadge({ level }: { level: RiskHook["level"] }) {
@@ -21,7 +27,7 @@ export function RiskLevelBadge({ level }: { level: RiskHook["level"] }) {
   );
 }
 
-function RiskHookCard({ hook }: { hook: RiskHook }) {
+function RiskHookCard({ hook, children }: { hook: RiskHook; children?: ReactNode }) {
   return (
     <section className="risk-card" aria-labelledby="risk-title" data-risk="hook">
       <h2 id="risk-title" className="risk-title">
@@ -34,6 +40,7 @@ function RiskHookCard({ hook }: { hook: RiskHook }) {
         ))}
       </ul>
       <p className="meta">Scores, who is exposed and the signals to watch are part of the full analysis.</p>
+      {children}
     </section>
   );
 }
@@ -73,7 +80,7 @@ function SignalItem({ signal }: { signal: RiskSignal }) {
   );
 }
 
-function RiskFullCard({ assessment: a }: { assessment: FullAssessment }) {
+function RiskFullCard({ assessment: a, children }: { assessment: FullAssessment; children?: ReactNode }) {
   return (
     <section className="risk-card risk-gated" aria-labelledby="risk-title" data-risk="full">
       <h2 id="risk-title" className="risk-title">
@@ -113,6 +120,7 @@ function RiskFullCard({ assessment: a }: { assessment: FullAssessment }) {
           </ul>
         </>
       ) : null}
+      {children}
     </section>
   );
 }

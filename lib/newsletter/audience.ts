@@ -25,29 +25,35 @@ export function variantFor(viewer: Viewer, piece: { id: string; visibility: Visi
   return decideAccess(viewer, piece, policy).allowed ? "full" : "teaser";
 }
 
+/** The address is not on the suppression list (stored lower-cased). */
+export const notSuppressed = () => sql`not exists (select 1 from ${suppressions} where ${suppressions.email} = lower(${users.email}))`;
+
 /** One page of the audience in user-id order, after `afterUserId`. */
 async function audiencePage(d: Db, afterUserId: string | null, pageSize: number): Promise<UserFacts[]> {
   const wanted = or(isNull(emailPreferences.newPieces), eq(emailPreferences.newPieces, true));
-  const notSuppressed = sql`not exists (select 1 from ${suppressions} where ${suppressions.email} = lower(${users.email}))`;
   return d
     .select({ id: users.id, email: users.email, role: users.role })
     .from(users)
     .leftJoin(emailPreferences, eq(emailPreferences.userId, users.id))
-    .where(and(wanted, notSuppressed, afterUserId === null ? undefined : gt(users.id, afterUserId)))
+    .where(and(wanted, notSuppressed(), afterUserId === null ? undefined : gt(users.id, afterUserId)))
     .orderBy(asc(users.id))
     .limit(pageSize);
 }
 
-/** The audience, streamed page by page (memory stays flat however many readers there are). */
-export async function* audiencePages(
+/** One page of an audience: up to `pageSize` people in user-id order after `afterUserId`. */
+export type AudiencePage = (d: Db, afterUserId: string | null, pageSize: number) => Promise<UserFacts[]>;
+
+/** An audience, streamed page by page (memory stays flat however many readers there are), each with the variant the access rule gives. */
+export async function* variantPages(
   d: Db,
+  page: AudiencePage,
   piece: { id: string; visibility: Visibility },
   policy: AccessPolicy,
   pageSize = 2_000,
 ): AsyncGenerator<AudienceMember[]> {
   let after: string | null = null;
   for (;;) {
-    const people = await audiencePage(d, after, pageSize);
+    const people = await page(d, after, pageSize);
     if (people.length === 0) return;
     const viewers = await viewersOf(d, people);
     yield people.map((p) => {
@@ -57,4 +63,9 @@ export async function* audiencePages(
     if (people.length < pageSize) return;
     after = people[people.length - 1]?.id ?? null;
   }
+}
+
+/** A new piece's audience. */
+export function audiencePages(d: Db, piece: { id: string; visibility: Visibility }, policy: AccessPolicy, pageSize = 2_000): AsyncGenerator<AudienceMember[]> {
+  return variantPages(d, audiencePage, piece, policy, pageSize);
 }

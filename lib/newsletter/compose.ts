@@ -1,4 +1,4 @@
-import { oneClickUnsubscribeUrl, signUnsubscribeToken, unsubscribePageUrl } from "@/lib/mail/unsubscribe-token";
+import { oneClickUnsubscribeUrl, signUnsubscribeToken, unsubscribePageUrl, type MailKind } from "@/lib/mail/unsubscribe-token";
 import type { CompiledTemplate } from "./substitute";
 
 /**
@@ -15,6 +15,8 @@ export interface ComposeContext {
   from: string;
   appUrl: string;
   secret: string;
+  /** The kind of mail the send is (its unsubscribe link stops that kind only). */
+  mail: MailKind;
 }
 
 export interface OutgoingEmail {
@@ -27,7 +29,8 @@ export interface OutgoingEmail {
 }
 
 export function composeEmail(template: CompiledTemplate, recipient: Recipient, ctx: ComposeContext): OutgoingEmail {
-  const token = signUnsubscribeToken(recipient.userId !== null ? { userId: recipient.userId } : { email: recipient.email }, ctx.secret);
+  const who = recipient.userId !== null ? { userId: recipient.userId } : { email: recipient.email };
+  const token = signUnsubscribeToken({ ...who, mail: ctx.mail }, ctx.secret);
   const body = template.fill(unsubscribePageUrl(ctx.appUrl, token));
   return {
     from: ctx.from,

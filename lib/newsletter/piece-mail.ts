@@ -7,6 +7,7 @@ import type { AccessProof, Visibility } from "@/lib/access/rule";
 import { config } from "@/lib/env";
 import { renderMarkdown } from "@/lib/pieces/markdown";
 import { readAnalysis } from "@/lib/pieces/queries";
+import { readAssessment, readRiskHook } from "@/lib/pieces/risk";
 import { joinHref, pieceHref } from "@/lib/site";
 import { formatDate } from "@/lib/format";
 import { mailPublication } from "@/lib/mail/publication";
@@ -58,7 +59,7 @@ export async function pieceForMail(d: Db, pieceId: string): Promise<PieceForMail
   return row ?? null;
 }
 
-function baseProps(piece: PieceForMail): Omit<NewPieceProps, "variant" | "teaserHtml" | "analysisHtml" | "joinUrl" | "pitch" | "buttonText"> {
+function baseProps(piece: PieceForMail): Omit<NewPieceProps, "variant" | "teaserHtml" | "analysisHtml" | "joinUrl" | "pitch" | "buttonText" | "assessment" | "riskHook"> {
   const cfg = config();
   return {
     publication: mailPublication(),
@@ -75,8 +76,10 @@ function baseProps(piece: PieceForMail): Omit<NewPieceProps, "variant" | "teaser
   };
 }
 
+/** The teaser variant carries the assessment's public hook only: level and vector names. */
 export async function renderTeaserMail(piece: PieceForMail): Promise<MailTemplate> {
   const cfg = config();
+  const hook = await readRiskHook(piece.id);
   const rendered = await renderNewPiece({
     ...baseProps(piece),
     variant: "teaser",
@@ -84,18 +87,20 @@ export async function renderTeaserMail(piece: PieceForMail): Promise<MailTemplat
     joinUrl: `${cfg.appUrl}${joinHref(pieceHref(piece.slug))}`,
     pitch: piece.ctaPitch,
     buttonText: piece.ctaButton,
+    ...(hook ? { riskHook: hook } : {}),
   });
   return { subject: piece.headline, ...rendered };
 }
 
 export async function renderFullMail(piece: PieceForMail, proof: AccessProof): Promise<MailTemplate> {
   if (proof.pieceId !== piece.id) throw new Error("access proof is for another piece");
-  const analysis = await readAnalysis(proof);
+  const [analysis, assessment] = await Promise.all([readAnalysis(proof), readAssessment(proof)]);
   const rendered = await renderNewPiece({
     ...baseProps(piece),
     variant: "full",
     teaserHtml: renderMarkdown(piece.teaser),
     analysisHtml: renderMarkdown(analysis),
+    ...(assessment ? { assessment } : {}),
   });
   return { subject: piece.headline, ...rendered };
 }

@@ -10,6 +10,7 @@ import { NewsletterRequestError, requestNewsletterSend } from "./request";
 import { ANALYSIS_SENTENCE, seedManyReaders, seedPiece, seedReader, type ReaderKind } from "@/test-support/newsletter-fixtures";
 import { SEND_QUEUE } from "./queue";
 import { templateFor } from "./templates";
+import { RATIONALE, SIGNAL_INDICATOR, SIGNAL_STATEMENT, seedAssessedPiece } from "@/test-support/risk-fixtures";
 
 const FULL: ReaderKind[] = ["active", "trialing", "past_due_in_grace", "complimentary", "editor", "admin"];
 const TEASER: ReaderKind[] = ["free", "past_due_expired", "canceled", "expired_grant"];
@@ -63,6 +64,23 @@ describe.each(databaseKinds())("newsletter request on %s", (kind) => {
     }
     expect(sample(full)?.html).toContain(ANALYSIS_SENTENCE);
     expect(sample(full)?.text).toContain(ANALYSIS_SENTENCE);
+  });
+
+  it("a piece's assessment: the full mail carries its card, the teaser mail only the level and vector names", async () => {
+    const p = await seedAssessedPiece(t.db);
+    await seedReader(t.db, "free");
+    await seedReader(t.db, "active");
+    const { sendId } = await requestNewsletterSend(p.pieceId, null);
+    const teaser = (await templateFor(t.db, sendId, "teaser"))!.fill("https://example.com/u");
+    const full = (await templateFor(t.db, sendId, "full"))!.fill("https://example.com/u");
+    for (const part of [teaser.html, teaser.text]) {
+      expect(part).toContain("Risk level:");
+      expect(part).toContain("High");
+      expect(part).toContain("Regulatory");
+      // No score, horizon, rationale, exposed party or signal in a teaser-tier mail.
+      for (const gated of [RATIONALE, SIGNAL_STATEMENT, SIGNAL_INDICATOR, "4/5", "5/5", "Time horizon", "Months", "Sector ", "Region ", "Rising"]) expect(part).not.toContain(gated);
+    }
+    for (const part of [full.html, full.text]) for (const shown of [RATIONALE, SIGNAL_STATEMENT, "4/5", "5/5", "Time horizon: Months", "Sector ", "Region ", "Rising ↑"]) expect(part).toContain(shown);
   });
 
   it("does not render the full variant when nobody in its audience is entitled", async () => {

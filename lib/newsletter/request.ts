@@ -1,14 +1,14 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Db } from "@/db/client";
 import { db } from "@/lib/db";
-import { deliveries, pieces, sendBatches, sends } from "@/db/schema";
+import { pieces, sends } from "@/db/schema";
 import { config } from "@/lib/env";
 import { currentPolicy } from "@/lib/access/policy";
 import { boss } from "@/lib/jobs/boss";
 import { audiencePages } from "./audience";
-import { BatchAllocator } from "./batch-plan";
+import { freezeAudience } from "./freeze";
 import { enqueueSendLanes } from "./queue";
 
 /**
@@ -25,8 +25,6 @@ const inputSchema = z.object({
   pieceId: z.string().trim().min(1, "pieceId is required").max(100),
   requestedBy: z.string().trim().min(1).max(200).nullable(),
 });
-
-const INSERT_CHUNK = 1_000;
 
 interface Frozen {
   sendId: string;
@@ -55,40 +53,8 @@ async function freeze(d: Db, pieceId: string, requestedBy: string | null): Promi
     }
     if (piece.status !== "published") throw new NewsletterRequestError("Only a published piece can be mailed.");
 
-    const sendId = created.id;
-    const policy = currentPolicy();
-    const batches = new BatchAllocator();
-    for await (const page of audiencePages(tx, piece, policy)) {
-      const rows = page.map((m) => ({ sendId, userId: m.userId, email: m.email, variant: m.variant, batch: batches.assign(m.variant) }));
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await tx.insert(deliveries).values(rows.slice(i, i + INSERT_CHUNK)).onConflictDoNothing();
-      }
-    }
-    // Batches and counts from what was actually inserted (an address twice in users is one delivery).
-    await tx.execute(sql`
-      insert into ${sendBatches} (send_id, batch, variant, size)
-      select send_id, batch, min(variant), count(*)::int from ${deliveries}
-      where send_id = ${sendId} group by send_id, batch`);
-    const [counts] = await tx
-      .select({
-        total: sql<number>`count(*)::int`,
-        full: sql<number>`(count(*) filter (where ${deliveries.variant} = 'full'))::int`,
-      })
-      .from(deliveries)
-      .where(eq(deliveries.sendId, sendId));
-    const total = Number(counts?.total ?? 0);
-    const full = Number(counts?.full ?? 0);
-    const empty = total === 0;
-    await tx
-      .update(sends)
-      .set({
-        total,
-        fullCount: full,
-        teaserCount: total - full,
-        ...(empty ? { status: "sent" as const, startedAt: new Date(), finishedAt: new Date() } : {}),
-      })
-      .where(eq(sends.id, sendId));
-    return { sendId, total, finished: empty };
+    const frozen = await freezeAudience(tx, created.id, audiencePages(tx, piece, currentPolicy()));
+    return { sendId: created.id, ...frozen };
   });
 }
 

@@ -136,11 +136,12 @@ async function processBatch(d: Db, claim: Claim, ctx: ComposeContext, opts: Lane
 export async function runSendLane(sendId: string, options: Partial<LaneOptions> = {}): Promise<LaneResult> {
   const opts: LaneOptions = { ...defaultLaneOptions(), ...options };
   const d = await db();
-  const [send] = await d.select({ id: sends.id }).from(sends).where(eq(sends.id, sendId));
+  const [send] = await d.select({ id: sends.id, signalChangeId: sends.signalChangeId }).from(sends).where(eq(sends.id, sendId));
   if (!send) return { kind: "finished", batches: 0 };
   await markSendStarted(d, sendId);
   const cfg = config();
-  const ctx: ComposeContext = { from: cfg.mailFrom, appUrl: cfg.appUrl, secret: cfg.authSecret };
+  const mail = send.signalChangeId === null ? "pieces" : "alerts";
+  const ctx: ComposeContext = { from: cfg.mailFrom, appUrl: cfg.appUrl, secret: cfg.authSecret, mail };
   const started = Date.now();
   let batches = 0;
   for (;;) {

@@ -26,23 +26,39 @@ async function load(d: Db, sendId: string, variant: Variant): Promise<MailTempla
   return row ?? null;
 }
 
+/** A new piece's mail: the teaser from teaser columns, the full variant only with a proof. */
+async function renderPieceVariant(d: Db, sendId: string, pieceId: string, variant: Variant): Promise<MailTemplate | null> {
+  // Loaded only when something must be rendered: a worker that only sends never loads React Email.
+  const { pieceForMail, renderFullMail, renderTeaserMail } = await import("./piece-mail");
+  const piece = await pieceForMail(d, pieceId);
+  if (!piece) return null;
+  if (variant === "teaser") return renderTeaserMail(piece);
+  const proof = await proofForFullVariant(d, sendId, piece, currentPolicy());
+  return proof ? renderFullMail(piece, proof) : null;
+}
+
+/** A signal alert: the same two variants, about one signal change. */
+async function renderAlertVariant(d: Db, sendId: string, changeId: string, variant: Variant): Promise<MailTemplate | null> {
+  const [{ signalChangeHead }, { renderFullAlert, renderTeaserAlert }] = await Promise.all([import("@/lib/pieces/signal-change"), import("./alert-mail")]);
+  const head = await signalChangeHead(changeId);
+  if (!head) return null;
+  if (variant === "teaser") return renderTeaserAlert(head);
+  const proof = await proofForFullVariant(d, sendId, head.piece, currentPolicy());
+  return proof ? renderFullAlert(head, proof) : null;
+}
+
 async function renderAndStore(d: Db, sendId: string, variant: Variant): Promise<MailTemplate | null> {
   const stored = await load(d, sendId, variant);
   if (stored) return stored;
-  const [send] = await d.select({ pieceId: sends.pieceId }).from(sends).where(eq(sends.id, sendId));
-  if (!send || send.pieceId === null) return null;
-  // Loaded only when something must be rendered: a worker that only sends never loads React Email.
-  const { pieceForMail, renderFullMail, renderTeaserMail } = await import("./piece-mail");
-  const piece = await pieceForMail(d, send.pieceId);
-  if (!piece) return null;
-  let rendered: MailTemplate;
-  if (variant === "teaser") {
-    rendered = await renderTeaserMail(piece);
-  } else {
-    const proof = await proofForFullVariant(d, sendId, piece, currentPolicy());
-    if (!proof) return null;
-    rendered = await renderFullMail(piece, proof);
-  }
+  const [send] = await d.select({ pieceId: sends.pieceId, signalChangeId: sends.signalChangeId }).from(sends).where(eq(sends.id, sendId));
+  if (!send) return null;
+  const rendered =
+    send.pieceId !== null
+      ? await renderPieceVariant(d, sendId, send.pieceId, variant)
+      : send.signalChangeId !== null
+        ? await renderAlertVariant(d, sendId, send.signalChangeId, variant)
+        : null;
+  if (!rendered) return null;
   await d.insert(sendTemplates).values({ sendId, variant, ...rendered }).onConflictDoNothing();
   // Another worker may have stored its rendering first: everyone sends the stored one.
   return load(d, sendId, variant);

@@ -46,6 +46,7 @@ export async function sendTestEmail(staff: Viewer, pieceId: string, toEmail: str
     from: cfg.mailFrom,
     appUrl: cfg.appUrl,
     secret: cfg.authSecret,
+    mail: "pieces",
   });
   return sendMail({ to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, headers: mail.headers });
 }

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/guards";
 import { membershipStatus } from "@/lib/access/rule";
-import { wantsNewPieces } from "@/lib/auth/account";
+import { db } from "@/lib/db";
+import { mailPreferencesOf } from "@/lib/newsletter/preferences";
+import { followsOf } from "@/lib/risk/follows";
+import { listTags, listVectors } from "@/lib/risk/taxonomy";
+import { PreferenceCentre } from "@/components/site/preference-centre";
 import { currentPolicy } from "@/lib/access/policy";
-import { deleteAccountAction, signOutAction, updateMailPreferenceAction } from "./actions";
+import { deleteAccountAction, followAction, signOutAction, unfollowAction, updateMailPreferenceAction } from "./actions";
 import { openBillingPortalAction } from "../join/actions";
 import { MembershipSummary } from "@/components/site/membership-summary";
 import { BillingSection } from "@/components/site/billing-section";
@@ -17,11 +21,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const viewer = await requireMember("/account");
   const sp = await searchParams;
   const status = membershipStatus(viewer, currentPolicy());
-  const [mailOn, summary, customer] = await Promise.all([
-    wantsNewPieces(viewer.userId),
+  const [prefs, followed, vectors, tags, summary, customer] = await Promise.all([
+    db().then((d) => mailPreferencesOf(d, viewer.userId)),
+    followsOf(viewer.userId),
+    listVectors(),
+    listTags(),
     billingSummary(viewer.userId),
     customerIdOf(viewer.userId),
   ]);
+  const tagChoices = (kind: "sector" | "region") => tags.filter((t) => t.kind === kind).map((t) => ({ value: t.id, name: t.name }));
   return (
     <div className="wrap narrow account">
       <h1>Your account</h1>
@@ -40,25 +48,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       ) : null}
       <BillingSection summary={summary} hasCustomer={customer !== null} openPortal={openBillingPortalAction} />
 
-      <section aria-labelledby="mail">
-        <h2 id="mail">Email</h2>
-        {sp.saved === "mail" ? (
-          <p className="notice" role="status">
-            Saved.
-          </p>
-        ) : null}
-        <form className="form" action={updateMailPreferenceAction}>
-          <input type="hidden" name="newPieces" value="off" />
-          <label className="checkbox">
-            <input type="checkbox" name="newPieces" value="on" defaultChecked={mailOn} /> Email me new pieces
-          </label>
-          <div>
-            <button className="button secondary" type="submit">
-              Save email preference
-            </button>
-          </div>
-        </form>
-      </section>
+      <PreferenceCentre
+        prefs={prefs}
+        followed={followed}
+        choices={{ vector: vectors.map((v) => ({ value: v.slug, name: v.name })), sector: tagChoices("sector"), region: tagChoices("region") }}
+        notice={sp.saved === "mail" ? "Saved." : sp.saved === "follows" ? "Your follows are updated." : null}
+        error={sp.error === "follow" ? "That could not be followed: choose an item from the list." : null}
+        saveMail={updateMailPreferenceAction}
+        followAct={followAction}
+        unfollowAct={unfollowAction}
+      />
 
       <section aria-labelledby="session">
         <h2 id="session">Session</h2>

@@ -3,8 +3,14 @@ import Link from "next/link";
 import { z } from "zod";
 import { UnsubscribeForm } from "@/components/site/unsubscribe-form";
 import { describeUnsubscribeToken } from "@/lib/newsletter/unsubscribe";
+import type { MailKind } from "@/lib/mail/unsubscribe-token";
 
 export const dynamic = "force-dynamic";
+
+const WHAT: Record<MailKind, { mails: string; setting: string }> = {
+  pieces: { mails: "new pieces", setting: "new-piece emails" },
+  alerts: { mails: "signal alerts", setting: "signal alerts" },
+};
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false }, referrer: "no-referrer" };
 
@@ -23,17 +29,18 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
       ) : view.subscribed ? (
         <>
           <p>
-            Stop emailing new pieces to <strong>{view.email}</strong>?
+            Stop emailing {WHAT[view.mail].mails} to <strong>{view.email}</strong>?
           </p>
           <UnsubscribeForm token={token} />
         </>
       ) : (
         <>
           <p className="notice" role="status">
-            You’re unsubscribed: we won’t email new pieces to <strong>{view.email}</strong>.
+            You’re unsubscribed: we won’t email {WHAT[view.mail].mails} to <strong>{view.email}</strong>.
           </p>
           <p>
-            Changed your mind? Turn new-piece emails back on in <Link href="/account">your account</Link>.
+            Changed your mind? Turn {WHAT[view.mail].setting} back on in <Link href="/account">your account</Link>. Other emails
+            you get from us are not affected.
           </p>
         </>
       )}

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { expect, it, describe } from "vitest";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { emailPreferences, suppressions } from "@/db/schema";
+import { alertPreferences } from "@/db/schema-risk";
 import { signUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import { describeUnsubscribeToken } from "@/lib/newsletter/unsubscribe";
 import { seedReader } from "@/test-support/newsletter-fixtures";
@@ -20,6 +21,25 @@ describe.each(databaseKinds())("unsubscribe on %s", (kind) => {
 
   const wants = async (userId: string) =>
     (await t.db.select({ on: emailPreferences.newPieces }).from(emailPreferences).where(eq(emailPreferences.userId, userId)))[0]?.on ?? true;
+
+  const wantsAlerts = async (userId: string) =>
+    (await t.db.select({ on: alertPreferences.alerts }).from(alertPreferences).where(eq(alertPreferences.userId, userId)))[0]?.on ?? true;
+
+  it("each mail's token stops its own kind only: alerts off leaves new pieces on, and the other way round", async () => {
+    const reader = await seedReader(t.db, "active");
+    const alerts = signUnsubscribeToken({ userId: reader.id, mail: "alerts" });
+    expect(await describeUnsubscribeToken(alerts)).toEqual({ ok: true, email: reader.email, mail: "alerts", subscribed: true });
+    expect((await POST(oneClick(alerts))).status).toBe(200);
+    expect(await wantsAlerts(reader.id)).toBe(false);
+    expect(await wants(reader.id)).toBe(true);
+    expect(await describeUnsubscribeToken(alerts)).toEqual({ ok: true, email: reader.email, mail: "alerts", subscribed: false });
+    expect(await describeUnsubscribeToken(signUnsubscribeToken({ userId: reader.id }))).toMatchObject({ mail: "pieces", subscribed: true });
+
+    const other = await seedReader(t.db, "free");
+    expect((await POST(oneClick(signUnsubscribeToken({ userId: other.id, mail: "pieces" })))).status).toBe(200);
+    expect(await wants(other.id)).toBe(false);
+    expect(await wantsAlerts(other.id)).toBe(true);
+  });
 
   it("the one-click POST turns new-piece mail off without a session", async () => {
     const reader = await seedReader(t.db, "active");
@@ -50,7 +70,7 @@ describe.each(databaseKinds())("unsubscribe on %s", (kind) => {
   it("looking at the page (the GET side) changes nothing", async () => {
     const reader = await seedReader(t.db, "free");
     const view = await describeUnsubscribeToken(signUnsubscribeToken({ userId: reader.id }));
-    expect(view).toEqual({ ok: true, email: reader.email, subscribed: true });
+    expect(view).toEqual({ ok: true, email: reader.email, mail: "pieces", subscribed: true });
     expect(await wants(reader.id)).toBe(true);
   });
 
@@ -60,7 +80,7 @@ describe.each(databaseKinds())("unsubscribe on %s", (kind) => {
     const res = await POST(oneClick(token, "List-Unsubscribe=One-Click&from=page"));
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`http://localhost:3000/unsubscribe?token=${token}`);
-    expect(await describeUnsubscribeToken(token)).toEqual({ ok: true, email: reader.email, subscribed: false });
+    expect(await describeUnsubscribeToken(token)).toEqual({ ok: true, email: reader.email, mail: "pieces", subscribed: false });
   });
 
   it("refuses a bad token, a missing token and a wrong body with 400, changing nothing", async () => {

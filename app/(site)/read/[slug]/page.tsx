@@ -6,6 +6,8 @@ import { pieceMetadata } from "@/lib/pieces/metadata";
 import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
 import { riskOfPiece } from "@/lib/pieces/risk";
 import { currentReader } from "@/lib/auth/viewer";
+import { followKeysOf } from "@/lib/risk/follows";
+import { followAction, unfollowAction } from "../../account/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +23,15 @@ export default async function ReaderPiecePage({ params }: Props) {
   const [{ slug }, viewer] = await Promise.all([params, currentReader()]);
   const view = await pieceForViewer(slug, viewer);
   if (!view) notFound();
-  const risk = await riskOfPiece(view.piece, viewer);
+  const [risk, followed] = await Promise.all([
+    riskOfPiece(view.piece, viewer),
+    viewer.kind === "member" ? followKeysOf(viewer.userId) : Promise.resolve(null),
+  ]);
+  const follow = followed ? { pieceId: view.piece.id, slug: view.piece.slug, followed, followAct: followAction, unfollowAct: unfollowAction } : undefined;
   return (
     <>
       <ArticleJsonLd piece={view.piece} />
-      <PieceArticle {...view} risk={risk} />
+      <PieceArticle {...view} risk={risk} {...(follow ? { follow } : {})} />
     </>
   );
 }

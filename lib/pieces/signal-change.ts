@@ -1,0 +1,52 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/lib/db";
+import { pieces } from "@/db/schema";
+import { assessmentSignals, signalChanges } from "@/db/schema-risk";
+import type { AccessProof, Visibility } from "@/lib/access/rule";
+import type { SignalStatus } from "@/lib/risk/scale";
+
+/**
+ * One change of a signal's status, for its alert. Which piece it belongs to (and when) is not
+ * gated; the signal's statement, indicator and the editor's note are, and leave the database only
+ * with an access proof for that piece.
+ */
+export interface SignalChangeHead {
+  changeId: string;
+  pieceId: string;
+  status: SignalStatus;
+  at: Date;
+  piece: { id: string; slug: string; headline: string; category: string; visibility: Visibility; status: string };
+}
+
+export interface SignalChangeDetail {
+  statement: string;
+  indicator: string;
+  note: string;
+}
+
+export async function signalChangeHead(changeId: string): Promise<SignalChangeHead | null> {
+  const [row] = await (await db())
+    .select({
+      changeId: signalChanges.id,
+      status: signalChanges.status,
+      at: signalChanges.at,
+      piece: { id: pieces.id, slug: pieces.slug, headline: pieces.headline, category: pieces.category, visibility: pieces.visibility, status: pieces.status },
+    })
+    .from(signalChanges)
+    .innerJoin(assessmentSignals, eq(assessmentSignals.id, signalChanges.signalId))
+    .innerJoin(pieces, eq(pieces.id, assessmentSignals.pieceId))
+    .where(eq(signalChanges.id, changeId));
+  return row ? { ...row, pieceId: row.piece.id } : null;
+}
+
+/** The gated part of a change, given a proof for its piece (null for a change of another piece). */
+export async function readSignalChange(proof: AccessProof, changeId: string): Promise<SignalChangeDetail | null> {
+  const [row] = await (await db())
+    .select({ pieceId: assessmentSignals.pieceId, statement: assessmentSignals.statement, indicator: assessmentSignals.indicator, note: signalChanges.note })
+    .from(signalChanges)
+    .innerJoin(assessmentSignals, eq(assessmentSignals.id, signalChanges.signalId))
+    .where(eq(signalChanges.id, changeId));
+  if (!row || row.pieceId !== proof.pieceId) return null;
+  return { statement: row.statement, indicator: row.indicator, note: row.note };
+}
