@@ -1,15 +1,29 @@
 import Link from "next/link";
+import type { ViewerCategory } from "@/lib/access/rule";
+import type { PieceTeaser } from "@/lib/pieces/queries";
 import type { PieceForViewer } from "@/lib/pieces/reading";
 import { categoryHref, pieceHref } from "@/lib/site";
 import { formatDate } from "@/lib/format";
+import { MoreAnalysis } from "./more-analysis";
 import { Paywall } from "./paywall";
+import { SubscribeBox } from "./subscribe-box";
 import { RichText } from "./rich-text";
 import { SourceReport } from "./source-report";
 import { VisibilityBadge } from "./visibility-badge";
 import { RiskCard } from "./risk-card";
 import type { RiskForViewer } from "@/lib/risk/types";
 
-export function PieceArticle({ piece, body, risk }: PieceForViewer & { risk?: RiskForViewer }) {
+export interface PieceEnd {
+  /** What the site offers this viewer (lib/access/rule.ts `viewerCategory`). */
+  viewer: ViewerCategory;
+  /** The plans' prices for the paywall, or null when unknown. */
+  price: string | null;
+  /** The latest other pieces. */
+  more: PieceTeaser[];
+}
+
+export function PieceArticle({ piece, body, risk, viewer, price, more }: PieceForViewer & PieceEnd & { risk?: RiskForViewer }) {
+  const here = pieceHref(piece.slug);
   return (
     <article className="wrap narrow">
       <header className="article-header">
@@ -34,8 +48,12 @@ export function PieceArticle({ piece, body, risk }: PieceForViewer & { risk?: Ri
           <div className="prose analysis-body" dangerouslySetInnerHTML={{ __html: body.analysisHtml }} />
         </>
       ) : (
-        <Paywall reason={body.reason} next={pieceHref(piece.slug)} pitch={piece.ctaPitch} buttonText={piece.ctaButton} />
+        <Paywall reason={body.reason} viewer={viewer} next={here} pitch={piece.ctaPitch} buttonText={piece.ctaButton} price={price} />
       )}
+      <footer className="piece-end">
+        {body.kind === "full" ? <SubscribeBox next={here} /> : null}
+        <MoreAnalysis pieces={more} />
+      </footer>
     </article>
   );
 }

@@ -5,7 +5,10 @@ import { PieceArticle } from "@/components/site/piece-article";
 import { pieceMetadata } from "@/lib/pieces/metadata";
 import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
 import { riskOfPiece } from "@/lib/pieces/risk";
-import { currentViewer } from "@/lib/auth/viewer";
+import { latestPiecesExcept } from "@/lib/pieces/queries";
+import { priceLine } from "@/lib/billing/price-line";
+import { currentViewer, currentViewerCategory } from "@/lib/auth/viewer";
+import { MORE_COUNT } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
 
@@ -18,14 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ReaderPiecePage({ params }: Props) {
-  const [{ slug }, viewer] = await Promise.all([params, currentViewer()]);
+  const [{ slug }, viewer, category] = await Promise.all([params, currentViewer(), currentViewerCategory()]);
   const view = await pieceForViewer(slug, viewer);
   if (!view) notFound();
-  const risk = await riskOfPiece(view.piece, viewer);
+  const [risk, price, more] = await Promise.all([riskOfPiece(view.piece, viewer), priceLine(), latestPiecesExcept(slug, MORE_COUNT)]);
   return (
     <>
       <ArticleJsonLd piece={view.piece} />
-      <PieceArticle {...view} risk={risk} />
+      <PieceArticle {...view} risk={risk} viewer={category} price={price} more={more} />
     </>
   );
 }
