@@ -1,12 +1,15 @@
-/** A plain GET form to /search (works without JavaScript). */
-export function SearchForm({ label = "Search the analysis" }: { label?: string }) {
+import { SEARCH_MAX_LENGTH } from "@/lib/pieces/search-query";
+import "./search.css";
+
+/** A plain GET form to /search: works without JavaScript, and its URL is shareable. */
+export function SearchForm({ q = "", autoFocus = false }: { q?: string; autoFocus?: boolean }) {
   return (
-    <form className="search-form" action="/search" method="get" role="search">
-      <label className="visually-hidden" htmlFor="search-q">
-        {label}
+    <form className="search-form" role="search" action="/search" method="get">
+      <label>
+        Search the analysis
+        <input type="search" name="q" defaultValue={q} maxLength={SEARCH_MAX_LENGTH} autoFocus={autoFocus} enterKeyHint="search" />
       </label>
-      <input id="search-q" name="q" type="search" placeholder="Search headlines and teasers" required maxLength={200} />
-      <button className="button" type="submit">
+      <button type="submit" className="button">
         Search
       </button>
     </form>
