@@ -1,18 +1,29 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { siteConfig } from "@/lib/env";
+import { MoreAnalysis } from "@/components/site/more-analysis";
+import { SearchForm } from "@/components/site/search-form";
+import { SiteChrome } from "@/components/site/site-chrome";
+import { latestPiecesExcept, listCategories } from "@/lib/pieces/queries";
+import { MORE_COUNT } from "@/lib/site";
 
-export default function NotFound() {
-  const site = siteConfig();
+export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+
+// The one 404 of the whole app (unknown URLs and notFound() alike), in the site's chrome.
+export default async function NotFound() {
+  const [categories, latest] = await Promise.all([listCategories(), latestPiecesExcept(null, MORE_COUNT)]);
   return (
-    <main className="wrap narrow not-found" id="content">
-      <p className="brand-name">{site.name}</p>
-      <h1>We couldn’t find that page</h1>
-      <p>The address may be mistyped, or the piece may have been unpublished.</p>
-      <p>
-        <Link className="button" href="/">
-          Go to the front page
-        </Link>
-      </p>
-    </main>
+    <SiteChrome categories={categories}>
+      <div className="wrap narrow not-found">
+        <h1>We couldn’t find that page</h1>
+        <p>The address may be mistyped, or the piece may have moved or been unpublished. Search for it, or read the latest.</p>
+        <SearchForm />
+        <MoreAnalysis pieces={latest} title="Latest analysis" />
+        <p>
+          <Link className="button secondary" href="/">
+            Go to the front page
+          </Link>
+        </p>
+      </div>
+    </SiteChrome>
   );
 }

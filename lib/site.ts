@@ -14,4 +14,18 @@ export const joinHref = (next?: string) => (next ? `/join?next=${encodeURICompon
 export const loginHref = (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : "/login");
 
 export const HOME_PAGE_SIZE = 10;
+/** How many of the latest pieces close a piece and the 404 page. */
+export const MORE_COUNT = 3;
 export const ogImageHref = (slug: string) => `/og/${encodeURIComponent(slug)}`;
+
+/**
+ * The query flag that makes the landing page say "You're signed in/out/subscribed" once
+ * (components/site/session-flash.tsx). A message only: it grants and proves nothing.
+ */
+export const SESSION_FLASH_PARAM = "session";
+export type SessionFlash = "signed-in" | "signed-out" | "deleted" | "subscribed";
+export function withSessionFlash(path: string, flash: SessionFlash): string {
+  const url = new URL(path, "http://same-origin.invalid");
+  url.searchParams.set(SESSION_FLASH_PARAM, flash);
+  return `${url.pathname}${url.search}${url.hash}`;
+}

@@ -1,6 +1,15 @@
 import Link from "next/link";
 import { siteConfig } from "@/lib/env";
 import { joinLabel } from "@/lib/site";
+import { ViewerSwitch } from "./viewer-switch";
+
+function AccountLink() {
+  return (
+    <Link href="/account" className="link-quiet">
+      Account
+    </Link>
+  );
+}
 
 export function Masthead({ categories }: { categories: { name: string; slug: string }[] }) {
   const site = siteConfig();
@@ -12,14 +21,29 @@ export function Masthead({ categories }: { categories: { name: string; slug: str
             <span className="brand-name">{site.name}</span>
             <span className="brand-tagline">{site.tagline}</span>
           </Link>
-          <div className="masthead-actions">
-            <Link href="/account" className="link-quiet">
-              Account
-            </Link>
-            <Link href="/join" className="button">
-              {joinLabel(site.name)}
-            </Link>
-          </div>
+          <ViewerSwitch
+            className="masthead-actions"
+            anonymous={
+              <>
+                <Link href="/login" className="link-quiet">
+                  Sign in
+                </Link>
+                <Link href="/join" className="button">
+                  {joinLabel(site.name)}
+                </Link>
+              </>
+            }
+            free={
+              <>
+                <AccountLink />
+                <Link href="/join" className="button">
+                  Subscribe
+                </Link>
+              </>
+            }
+            subscriber={<AccountLink />}
+            pastDue={<AccountLink />}
+          />
         </div>
         <nav className="nav" aria-label="Sections">
           <Link href="/">Latest</Link>

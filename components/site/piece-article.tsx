@@ -1,8 +1,12 @@
 import Link from "next/link";
+import type { ViewerCategory } from "@/lib/access/rule";
+import type { PieceTeaser } from "@/lib/pieces/queries";
 import type { PieceForViewer } from "@/lib/pieces/reading";
 import { categoryHref, pieceHref } from "@/lib/site";
 import { formatDate } from "@/lib/format";
+import { MoreAnalysis } from "./more-analysis";
 import { Paywall } from "./paywall";
+import { SubscribeBox } from "./subscribe-box";
 import { RichText } from "./rich-text";
 import { SourceReport } from "./source-report";
 import { VisibilityBadge } from "./visibility-badge";
@@ -10,7 +14,17 @@ import { RiskCard } from "./risk-card";
 import type { FollowControls } from "./risk-follow";
 import type { RiskForViewer } from "@/lib/risk/types";
 
-export function PieceArticle({ piece, body, risk, follow }: PieceForViewer & { risk?: RiskForViewer; follow?: FollowControls }) {
+export interface PieceEnd {
+  /** What the site offers this viewer (lib/access/rule.ts `viewerCategory`). */
+  viewer: ViewerCategory;
+  /** The plans' prices for the paywall, or null when unknown. */
+  price: string | null;
+  /** The latest other pieces. */
+  more: PieceTeaser[];
+}
+
+export function PieceArticle({ piece, body, risk, follow, viewer, price, more }: PieceForViewer & PieceEnd & { risk?: RiskForViewer; follow?: FollowControls }) {
+  const here = pieceHref(piece.slug);
   return (
     <article className="wrap narrow">
       <header className="article-header">
@@ -35,8 +49,12 @@ export function PieceArticle({ piece, body, risk, follow }: PieceForViewer & { r
           <div className="prose analysis-body" dangerouslySetInnerHTML={{ __html: body.analysisHtml }} />
         </>
       ) : (
-        <Paywall reason={body.reason} next={pieceHref(piece.slug)} pitch={piece.ctaPitch} buttonText={piece.ctaButton} />
+        <Paywall reason={body.reason} viewer={viewer} next={here} pitch={piece.ctaPitch} buttonText={piece.ctaButton} price={price} />
       )}
+      <footer className="piece-end">
+        {body.kind === "full" ? <SubscribeBox next={here} /> : null}
+        <MoreAnalysis pieces={more} />
+      </footer>
     </article>
   );
 }

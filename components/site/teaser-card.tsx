@@ -21,8 +21,9 @@ export function TeaserCard({ piece }: { piece: PieceTeaser }) {
         <Link href={pieceHref(piece.slug)}>{piece.headline}</Link>
       </h2>
       <RichText className="teaser-text" markdown={piece.teaser} />
-      <Link className="read-more" href={pieceHref(piece.slug)} aria-label={`Read: ${piece.headline}`}>
-        Read the analysis →
+      {/* The accessible name starts with the visible words (WCAG 2.5.3) and says which piece. */}
+      <Link className="read-more" href={pieceHref(piece.slug)}>
+        Read the analysis<span className="visually-hidden">: {piece.headline}</span> <span aria-hidden="true">→</span>
       </Link>
     </li>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANONYMOUS, decideAccess, membershipStatus, subscriptionCounts, type SubscriptionFacts, type Viewer } from "@/lib/access/rule";
+import { ANONYMOUS, decideAccess, membershipStatus, subscriptionCounts, viewerCategory, type SubscriptionFacts, type Viewer } from "@/lib/access/rule";
 
 const now = new Date("2026-11-22T12:00:00Z");
 const policy = { now, paymentGraceDays: 7 };
@@ -81,5 +81,39 @@ describe("membershipStatus", () => {
     expect(membershipStatus(member({ subscriptions: [sub({ status: "trialing" })] }), policy)).toBe("trialing");
     expect(membershipStatus(member({ grants: [{ expiresAt: null, revokedAt: null }] }), policy)).toBe("complimentary");
     expect(membershipStatus(member({ role: "admin" }), policy)).toBe("staff");
+  });
+});
+
+describe("viewerCategory", () => {
+  it("anonymous readers are offered sign-in and join", () => {
+    expect(viewerCategory(ANONYMOUS, policy)).toBe("anonymous");
+  });
+
+  it("a member without a counting subscription or grant is free", () => {
+    expect(viewerCategory(member(), policy)).toBe("free");
+    expect(viewerCategory(member({ subscriptions: [sub({ status: "canceled" })] }), policy)).toBe("free");
+    expect(viewerCategory(member({ grants: [{ expiresAt: at(-1), revokedAt: null }] }), policy)).toBe("free");
+  });
+
+  it("active, trialing, complimentary and staff are subscribers", () => {
+    expect(viewerCategory(member({ subscriptions: [sub({})] }), policy)).toBe("subscriber");
+    expect(viewerCategory(member({ subscriptions: [sub({ status: "trialing" })] }), policy)).toBe("subscriber");
+    expect(viewerCategory(member({ grants: [{ expiresAt: null, revokedAt: null }] }), policy)).toBe("subscriber");
+    expect(viewerCategory(member({ role: "editor" }), policy)).toBe("subscriber");
+  });
+
+  it("a cancelling subscription still counts until its period ends", () => {
+    expect(viewerCategory(member({ subscriptions: [sub({ cancelAtPeriodEnd: true })] }), policy)).toBe("subscriber");
+    expect(viewerCategory(member({ subscriptions: [sub({ cancelAtPeriodEnd: true, currentPeriodEnd: at(-1) })] }), policy)).toBe("free");
+  });
+
+  it("past due is its own category, within the grace period and beyond it", () => {
+    expect(viewerCategory(member({ subscriptions: [sub({ status: "past_due", pastDueSince: at(-1) })] }), policy)).toBe("past_due");
+    expect(viewerCategory(member({ subscriptions: [sub({ status: "past_due", pastDueSince: at(-30) })] }), policy)).toBe("past_due");
+  });
+
+  it("a counting subscription or grant wins over a past-due one", () => {
+    const both = member({ subscriptions: [sub({ status: "past_due", pastDueSince: at(-30) })], grants: [{ expiresAt: null, revokedAt: null }] });
+    expect(viewerCategory(both, policy)).toBe("subscriber");
   });
 });

@@ -146,3 +146,27 @@ export function membershipStatus(viewer: Viewer, policy: AccessPolicy): Membersh
 export function isLapsed(subs: readonly SubscriptionFacts[], policy: AccessPolicy): boolean {
   return subs.some((s) => s.status === CANCELED_STATUS) && !subs.some((s) => subscriptionCounts(s, policy));
 }
+
+/**
+ * What the site offers a viewer (masthead, calls to action): anonymous → sign in or join; free →
+ * subscribe; subscriber (paying, trialing, complimentary, staff) → their account; past_due → fix the
+ * payment. A member whose only subscription is past due (within grace or beyond it) is past_due.
+ */
+export type ViewerCategory = "anonymous" | "free" | "subscriber" | "past_due";
+
+export function viewerCategory(viewer: Viewer, policy: AccessPolicy): ViewerCategory {
+  const status = membershipStatus(viewer, policy);
+  switch (status) {
+    case "anonymous":
+      return "anonymous";
+    case "past_due":
+      return "past_due";
+    case "free":
+      return viewer.kind === "member" && viewer.subscriptions.some((s) => s.status === GRACE_STATUS) ? "past_due" : "free";
+    case "paying":
+    case "trialing":
+    case "complimentary":
+    case "staff":
+      return "subscriber";
+  }
+}

@@ -5,6 +5,7 @@ import { signInMailAllowed } from "./sign-in-limits";
 import { signIn } from "./index";
 import { EmailAddress } from "./email";
 import { safeNext } from "./redirect";
+import { withSessionFlash } from "@/lib/site";
 import { allowCallbackHere, bindThisBrowser, thisBrowsersBinding, withSignInBinding } from "./browser-binding";
 import { redeemCode, redeemLink, type Redemption } from "./sign-in-codes";
 
@@ -22,7 +23,7 @@ export async function requestSignIn(input: { email: unknown; next: unknown }, cl
     return { ok: false, error: `Too many sign-in emails requested. Wait ${config().signInLimits.windowMinutes} minutes and try again.`, email };
   }
   const binding = await bindThisBrowser();
-  await withSignInBinding(binding, () => signIn("email", { email, redirectTo: next, redirect: false }));
+  await withSignInBinding(binding, () => signIn("email", { email, redirectTo: withSessionFlash(next, "signed-in"), redirect: false }));
   return { ok: true, email, next };
 }
 

@@ -1,7 +1,8 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { auth } from "@/lib/auth";
-import { ANONYMOUS, type Viewer } from "@/lib/access/rule";
+import { ANONYMOUS, viewerCategory, type Viewer, type ViewerCategory } from "@/lib/access/rule";
+import { currentPolicy } from "@/lib/access/policy";
 import { SESSION_COOKIES } from "./cookie-names";
 import { viewerForSessionToken, viewerForUser } from "./viewer-facts";
 
@@ -22,3 +23,6 @@ export const currentReader = cache(async (): Promise<Viewer> => {
   const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find((value) => value !== undefined && value !== "");
   return token ? viewerForSessionToken(token) : ANONYMOUS;
 });
+
+/** What the site offers the current viewer (lib/access/rule.ts `viewerCategory`). */
+export const currentViewerCategory = cache(async (): Promise<ViewerCategory> => viewerCategory(await currentViewer(), currentPolicy()));

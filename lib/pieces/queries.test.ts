@@ -4,7 +4,7 @@ import { seedDemoPieces, seedIfEmpty } from "@/db/seed";
 import { DEMO_PIECES } from "@/db/demo-pieces";
 import { pieces } from "@/db/schema";
 import { ANONYMOUS, decideAccess } from "@/lib/access/rule";
-import { findPublishedBySlug, listCategories, listPublished, listPublishedSlugs, readAnalysis } from "@/lib/pieces/queries";
+import { findCategory, findPublishedBySlug, latestPiecesExcept, listCategories, listPublished, listPublishedSlugs, readAnalysis } from "@/lib/pieces/queries";
 import { pieceForViewer } from "./reading";
 
 const policy = { now: new Date("2026-11-22T00:00:00Z"), paymentGraceDays: 7 };
@@ -38,6 +38,22 @@ describe.each(databaseKinds())("pieces on %s", (kind) => {
     const list = await listPublished({ page: 1, pageSize: 50, categorySlug: "markets", now: policy.now });
     expect(list.items.map((p) => p.category)).toEqual(Array(markets.count).fill("Markets"));
     expect((await listPublished({ page: 1, pageSize: 50, categorySlug: "nope", now: policy.now })).total).toBe(0);
+  });
+
+  it("finds a category by its slug in any letter case, and nothing for an unknown one", async () => {
+    for (const slug of ["markets", "Markets", "MARKETS"]) {
+      expect((await findCategory(slug, policy.now))?.slug).toBe("markets");
+    }
+    expect(await findCategory("nope", policy.now)).toBeNull();
+  });
+
+  it("lists the latest pieces without the one being read", async () => {
+    const [newest, second] = (await listPublished({ page: 1, pageSize: 2, now: policy.now })).items;
+    const more = await latestPiecesExcept(newest!.slug, 3, policy.now);
+    expect(more).toHaveLength(3);
+    expect(more.map((p) => p.slug)).not.toContain(newest!.slug);
+    expect(more[0]!.slug).toBe(second!.slug);
+    expect((await latestPiecesExcept(null, 2, policy.now)).map((p) => p.slug)).toEqual([newest!.slug, second!.slug]);
   });
 
   it("hides drafts and pieces scheduled for later", async () => {

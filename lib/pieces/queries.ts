@@ -181,6 +181,18 @@ export async function listCategories(now = new Date()): Promise<CategorySummary[
   return rows.map((r) => ({ name: r.name, slug: slugify(r.name), count: r.n }));
 }
 
+/** A category by its slug in any letter case ("Markets" finds "markets"); null when none is published. */
+export async function findCategory(slug: string, now = new Date()): Promise<CategorySummary | null> {
+  const wanted = slug.toLowerCase();
+  return (await listCategories(now)).find((c) => c.slug === wanted) ?? null;
+}
+
+/** The latest published pieces other than `exceptSlug`: the "more analysis" at the end of a piece. */
+export async function latestPiecesExcept(exceptSlug: string | null, limit: number, now = new Date()): Promise<PieceTeaser[]> {
+  const { items } = await listPublished({ page: 1, pageSize: limit + 1, now });
+  return items.filter((p) => p.slug !== exceptSlug).slice(0, limit);
+}
+
 /** Every published slug with its last change, for the sitemap. */
 export async function listPublishedSlugs(now = new Date()): Promise<{ slug: string; updatedAt: Date }[]> {
   const d = await db();

@@ -9,6 +9,7 @@ import { follow, FollowInput, unfollow, type FollowResult } from "@/lib/risk/fol
 import { pieceHref } from "@/lib/site";
 import { signOut } from "@/lib/auth";
 import { cancelCustomer } from "@/lib/billing/cancel";
+import { withSessionFlash } from "@/lib/site";
 
 const Switch = z.enum(["on", "off"]).catch("off");
 const MailPreference = z.object({ newPieces: Switch, alerts: Switch });
@@ -42,7 +43,7 @@ export const unfollowAction = submitAction<"member", typeof FollowForm, FollowRe
   ({ kind, target }, { viewer }) => unfollow(viewer.userId, { kind, target }),
 );
 
-export const signOutAction = submitAction({ guard: "anyone", from: "/", input: z.object({}) }, () => signOut({ redirectTo: "/" }));
+export const signOutAction = submitAction({ guard: "anyone", from: "/", input: z.object({}) }, () => signOut({ redirectTo: withSessionFlash("/", "signed-out") }));
 
 const DeleteConfirmation = z.object({ confirm: z.literal("DELETE") });
 
@@ -50,6 +51,6 @@ export const deleteAccountAction = submitAction(
   { guard: "member", from: "/account", input: DeleteConfirmation, invalid: "/account?error=confirm" },
   async (_confirmed, { viewer }) => {
     await deleteAccount(viewer.userId, cancelCustomer);
-    await signOut({ redirectTo: "/?deleted=1" });
+    await signOut({ redirectTo: withSessionFlash("/", "deleted") });
   },
 );

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import Link from "next/link";
 import { z } from "zod";
 import { LoginForm } from "@/components/site/login-form";
 import { PlanCards } from "@/components/site/plan-cards";
 import { requestSignInAction } from "../login/actions";
 import { startCheckoutAction } from "./actions";
-import { hasPaidAccess } from "@/lib/access/rule";
-import { currentPolicy } from "@/lib/access/policy";
 import { safeNext } from "@/lib/auth/redirect";
 import { listPlans } from "@/lib/billing/plans";
 import { config } from "@/lib/env";
-import { currentViewer } from "@/lib/auth/viewer";
+import { currentViewer, currentViewerCategory } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Join", description: "Subscribe for the full risk analysis behind every story." };
@@ -24,9 +22,10 @@ const Query = z.object({
 export default async function JoinPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const q = Query.parse(await searchParams);
   const next = safeNext(q.next);
-  const [viewer, plans] = await Promise.all([currentViewer(), listPlans()]);
+  const [viewer, category] = await Promise.all([currentViewer(), currentViewerCategory()]);
+  if (category === "subscriber" || category === "past_due") return <AlreadySubscribed pastDue={category === "past_due"} next={next} />;
+  const plans = await listPlans();
   const cfg = config();
-  if (hasPaidAccess(viewer, currentPolicy())) redirect("/account?already=1");
   const here = `/join?next=${encodeURIComponent(next)}`;
   return (
     <div className="wrap join">
@@ -57,6 +56,32 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         </h2>
         <PlanCards checkout={startCheckoutAction} plans={plans} next={next} signedIn={viewer.kind === "member"} selected={q.plan} trialDays={cfg.stripe.trialDays} />
       </section>
+    </div>
+  );
+}
+
+function AlreadySubscribed({ pastDue, next }: { pastDue: boolean; next: string }) {
+  return (
+    <div className="wrap narrow join">
+      <header className="join-header">
+        <p className="kicker">Subscribe</p>
+        <h1>You’re already subscribed.</h1>
+        {pastDue ? (
+          <p className="lede">
+            Your last payment didn’t go through. <a href="/account/billing">Update your payment method</a> to keep reading.
+          </p>
+        ) : (
+          <p className="lede">Every analysis is yours to read in full. Your plan and billing are on your account page.</p>
+        )}
+      </header>
+      <p className="join-already-actions">
+        <Link className="button" href={next}>
+          {next === "/" ? "Read the latest analysis" : "Back to your piece"}
+        </Link>{" "}
+        <Link className="button secondary" href="/account">
+          Your account
+        </Link>
+      </p>
     </div>
   );
 }

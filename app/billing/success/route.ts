@@ -2,14 +2,15 @@ import { NextResponse, type NextRequest } from "next/server";
 import { safeNext } from "@/lib/auth/redirect";
 import { customerIdOf } from "@/lib/billing/account";
 import { syncCustomer } from "@/lib/billing/sync";
-import { loginHref } from "@/lib/site";
+import { loginHref, withSessionFlash } from "@/lib/site";
 import { currentViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Return from Checkout: converge the signed-in reader's subscriptions now, so the piece
- * opens without waiting for the webhook. The URL itself grants nothing and signs nobody in.
+ * opens without waiting for the webhook, and the page says "You're subscribed" (once the viewer is one).
+ * The URL itself grants nothing and signs nobody in.
  */
 export async function GET(req: NextRequest): Promise<Response> {
   const next = safeNext(req.nextUrl.searchParams.get("next"));
@@ -17,7 +18,7 @@ export async function GET(req: NextRequest): Promise<Response> {
   if (viewer.kind !== "member") return NextResponse.redirect(new URL(loginHref(next), req.nextUrl));
   const customer = await customerIdOf(viewer.userId);
   if (customer) await syncCustomer(customer);
-  const res = NextResponse.redirect(new URL(next, req.nextUrl), 303);
+  const res = NextResponse.redirect(new URL(withSessionFlash(next, "subscribed"), req.nextUrl), 303);
   res.headers.set("cache-control", "private, no-store");
   return res;
 }

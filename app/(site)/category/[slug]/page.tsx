@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { TeaserCard } from "@/components/site/teaser-card";
 import { tagPage } from "@/lib/cache/page-tags";
 import { categoryTag } from "@/lib/cache/tags";
-import { listCategories, listPublished } from "@/lib/pieces/queries";
+import { findCategory, listPublished } from "@/lib/pieces/queries";
 import { categoryHref } from "@/lib/site";
 
 // Tags drop a page the moment its piece changes (lib/publishing/invalidation.ts); the short lifetime
@@ -15,10 +15,6 @@ export function generateStaticParams(): { slug: string }[] {
 }
 
 type Props = { params: Promise<{ slug: string }> };
-
-async function findCategory(slug: string) {
-  return (await listCategories()).find((c) => c.slug === slug) ?? null;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await findCategory((await params).slug);
@@ -34,7 +30,9 @@ export default async function CategoryPage({ params }: Props) {
   const { slug } = await params;
   const category = await findCategory(slug);
   if (!category) notFound();
-  await tagPage(categoryTag(slug));
+  // "/category/Markets" and the like: one address per category, the lowercase one.
+  if (slug !== category.slug) permanentRedirect(categoryHref(category.slug));
+  await tagPage(categoryTag(category.slug));
   const result = await listPublished({ page: 1, pageSize: 50, categorySlug: category.slug });
   return (
     <div className="wrap narrow">

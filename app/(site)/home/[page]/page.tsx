@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { JoinAside } from "@/components/site/join-aside";
+import { SubscribeBox } from "@/components/site/subscribe-box";
 import { Pagination } from "@/components/site/pagination";
 import { TeaserCard } from "@/components/site/teaser-card";
 import { tagPage } from "@/lib/cache/page-tags";
@@ -55,7 +55,7 @@ export default async function HomePage({ params }: { params: Promise<{ page: str
         <Pagination page={page} pageCount={result.pageCount} hrefFor={hrefFor} />
       </section>
       <div>
-        <JoinAside />
+        <SubscribeBox />
       </div>
     </div>
   );

@@ -5,9 +5,12 @@ import { PieceArticle } from "@/components/site/piece-article";
 import { ANONYMOUS } from "@/lib/access/rule";
 import { tagPage } from "@/lib/cache/page-tags";
 import { pieceTag } from "@/lib/cache/tags";
+import { MORE_COUNT } from "@/lib/site";
 import { pieceMetadata } from "@/lib/pieces/metadata";
 import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
 import { riskOfPiece } from "@/lib/pieces/risk";
+import { latestPiecesExcept } from "@/lib/pieces/queries";
+import { priceLine } from "@/lib/billing/price-line";
 
 // The anonymous edition of a piece: static, cached, refreshed on publish. Requests with a
 // session cookie are rewritten to /read/[slug] (next.config.ts), which looks at the viewer.
@@ -32,11 +35,11 @@ export default async function AnonymousPiecePage({ params }: Props) {
   if (!view) notFound();
   // Only after the 404: an unknown slug must leave nothing in the cache.
   await tagPage(pieceTag(slug));
-  const risk = await riskOfPiece(view.piece, ANONYMOUS);
+  const [risk, price, more] = await Promise.all([riskOfPiece(view.piece, ANONYMOUS), priceLine(), latestPiecesExcept(slug, MORE_COUNT)]);
   return (
     <>
       <ArticleJsonLd piece={view.piece} />
-      <PieceArticle {...view} risk={risk} />
+      <PieceArticle {...view} risk={risk} viewer="anonymous" price={price} more={more} />
     </>
   );
 }
