@@ -4,8 +4,11 @@ import { NewPieceEmail, type NewPieceProps } from "./new-piece";
 import { PaymentFailedEmail, type PaymentFailedProps } from "./payment-failed";
 import { SignInEmail, type SignInProps } from "./sign-in";
 import { WelcomeEmail, type WelcomeProps } from "./welcome";
+import { TrialEndingEmail, type TrialEndingProps } from "./trial-ending";
+import { PaymentActionEmail, type PaymentActionProps } from "./payment-action";
+import { SubscriptionEndedEmail, type SubscriptionEndedProps } from "./subscription-ended";
 
-export type { NewPieceProps, PaymentFailedProps, SignInProps, WelcomeProps };
+export type { NewPieceProps, PaymentActionProps, PaymentFailedProps, SignInProps, SubscriptionEndedProps, TrialEndingProps, WelcomeProps };
 export type RenderedEmail = { html: string; text: string };
 
 /** Keep headings in their written case in the text version (html-to-text uppercases by default). */
@@ -31,6 +34,18 @@ export function renderWelcome(props: WelcomeProps): Promise<RenderedEmail> {
 
 export function renderPaymentFailed(props: PaymentFailedProps): Promise<RenderedEmail> {
   return renderBoth(createElement(PaymentFailedEmail, props));
+}
+
+export function renderTrialEnding(props: TrialEndingProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(TrialEndingEmail, props));
+}
+
+export function renderPaymentAction(props: PaymentActionProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(PaymentActionEmail, props));
+}
+
+export function renderSubscriptionEnded(props: SubscriptionEndedProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(SubscriptionEndedEmail, props));
 }
 
 /**
