@@ -21,7 +21,7 @@ export function PaymentFailedEmail({ portalUrl, graceEndsAt, reminder = 0, publi
       publication={publication}
     >
       <Heading as="h1" className="esm-h1" style={typography.h1}>
-        {reminder > 0 ? "Reminder: your payment is still outstanding" : "Your payment didn\u2019t go through"}
+        {reminder > 0 ? "Reminder: your payment is still outstanding" : "Your payment didn't go through"}
       </Heading>
       <Text style={typography.body}>
         We couldn&apos;t collect the latest payment for your {pub} subscription. This is usually an
