@@ -19,7 +19,9 @@ import { syncCustomer } from "./sync";
 import { handleStripeWebhook } from "./webhook";
 import { runDunningReminder } from "./dunning";
 
-const QueuedCount = z.object({ rows: z.array(z.object({ n: z.coerce.number() })) });
+const CountRows = z.array(z.object({ n: z.coerce.number() }));
+/** PGlite answers { rows }, postgres-js answers the rows themselves. */
+const QueuedCount = z.union([z.object({ rows: CountRows }), CountRows.transform((rows) => ({ rows }))]);
 
 let app: AppStandin;
 beforeAll(async () => {
