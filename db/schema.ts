@@ -1,5 +1,7 @@
+import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -16,6 +18,19 @@ const id = () =>
     .primaryKey()
     .$defaultFn(() => crypto.randomUUID());
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** PostgreSQL's full-text document type; only ever generated from a piece's own columns. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * Search documents (lib/pieces/search.ts). The public one is what anyone may search: headline
+ * (weight A), teaser (B) and source report (C). The analysis has its own document, which the search
+ * query consults only for a reader the access rule lets read that piece.
+ */
+const publicDocument = (): SQL => sql`setweight(to_tsvector('english', "headline"), 'A')
+  || setweight(to_tsvector('english', "teaser"), 'B')
+  || setweight(to_tsvector('english', coalesce("source_headline", '') || ' ' || coalesce("source_outlet", '') || ' ' || coalesce("source_body", '')), 'C')`;
+const analysisDocument = (): SQL => sql`setweight(to_tsvector('english', "analysis"), 'D')`;
 
 export const roleEnum = pgEnum("role", ["reader", "editor", "admin"]);
 export const pieceStatusEnum = pgEnum("piece_status", ["draft", "scheduled", "published"]);
@@ -125,10 +140,14 @@ export const pieces = pgTable(
     emailIt: boolean("email_it").notNull().default(true),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
+    searchPublic: tsvector("search_public").generatedAlwaysAs(publicDocument),
+    searchAnalysis: tsvector("search_analysis").generatedAlwaysAs(analysisDocument),
   },
   (t) => [
     index("pieces_status_publish_idx").on(t.status, t.publishAt),
     index("pieces_category_idx").on(t.category),
+    index("pieces_search_public_idx").using("gin", t.searchPublic),
+    index("pieces_search_analysis_idx").using("gin", t.searchAnalysis),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
-import { crawl, currentTargets, demoSecretPhrases, plainPhrases, staffIds, staffPieces, type CrawlReport } from "./fixtures/crawl";
+import { crawl, currentTargets, demoSecretPhrases, plainPhrases, searchQueryFor, searchTargets, staffIds, staffPieces, VARIANTS, type CrawlReport } from "./fixtures/crawl";
 import { firstPaid, paidPieces, riskPhrases } from "./fixtures/demo";
 import { publishPiece } from "./fixtures/editor";
 import { isExcluded, manifestRoutes, serverActions, uncovered } from "./fixtures/manifest-routes";
@@ -40,7 +40,9 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   const adminPage = await admin.newPage();
   await signInByLink(adminPage, "admin@example.com", "/admin");
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  const secret = `Crawler sentence ${stamp} lives only behind the paywall of this new piece.`;
+  // A made-up word only this analysis holds: searching it must find the piece for a subscriber only.
+  const gatedWord = `gatedword${stamp.replace(/\D/g, "")}`;
+  const secret = `Crawler sentence ${stamp} lives only behind the paywall, ${gatedWord}, of this new piece.`;
   const created = await publishPiece(adminPage, { headline: `Crawler piece ${stamp}`, analysis: secret, visibility: "paid" });
 
   // Phrases from every piece that is not public, as the staff area holds them now.
@@ -61,7 +63,9 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   const anonymous = await browser.newContext();
   const targets = await currentTargets(anonymous.request, extra);
   expect(targets.map((t) => t.url)).toContain(`/p/${created.slug}`);
-  const anon = await crawl(anonymous.request, "anonymous", targets, phrases);
+  // /search for every gated phrase's words: no snippet of a gated analysis comes back.
+  expect(searchQueryFor(plainPhrases(secret)[0]!)).not.toBeNull();
+  const anon = await crawl(anonymous.request, "anonymous", [...targets, ...searchTargets(phrases)], phrases);
   expectClean(anon);
   // The crawl reached the new piece's page and its teaser (so a leak there would have been seen).
   expect(anon.status.get(`/p/${created.slug}`)).toBe(200);
@@ -69,7 +73,18 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
 
   const free = await browser.newContext();
   await signInByLink(await free.newPage(), uniqueEmail("crawl-free"), "/account");
-  expectClean(await crawl(free.request, "free member", await currentTargets(free.request, extra), paidPhrases));
+  expectClean(await crawl(free.request, "free member", [...(await currentTargets(free.request, extra)), ...searchTargets(paidPhrases)], paidPhrases));
+  // Nor the fact that a word matched only in the analysis: the search finds nothing, in HTML or RSC.
+  for (const [label, ctx] of [["anonymous", anonymous], ["free member", free]] as const) {
+    for (const v of VARIANTS) {
+      const res = await ctx.request.get(`/search?q=${gatedWord}`, { headers: v.headers });
+      const body = await res.text();
+      expect(res.status(), `${label} ${v.name}`).toBe(200);
+      expect(body, `${label} ${v.name}`).not.toContain(`/p/${created.slug}`);
+      // A prefetch gets the dynamic page's shell only; the document and the RSC request say why it is empty.
+      if (!v.headers["Next-Router-Prefetch"]) expect(body, `${label} ${v.name}`).toContain("Nothing found");
+    }
+  }
 
   const subscriber = await browser.newContext();
   const page = await subscriber.newPage();
@@ -84,6 +99,12 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   const gatedRisk = riskPhrases(firstPaid.slug).flatMap(plainPhrases);
   if (gatedRisk.length > 0) expect(await (await subscriber.request.get(`/p/${firstPaid.slug}`)).text()).toContain(gatedRisk[0]);
   expect(await (await subscriber.request.get(`/p/${created.slug}`)).text()).toContain(plainPhrases(secret)[0]);
+  // ... and finds the new piece by the word only its analysis holds, with that word marked in the snippet.
+  const found = await subscriber.request.get(`/search?q=${gatedWord}`);
+  const foundHtml = await found.text();
+  expect(foundHtml).toContain(`/p/${created.slug}`);
+  expect(foundHtml).toContain(`<mark>${gatedWord}</mark>`);
+  expect(found.headers()["cache-control"]).toMatch(/private|no-store/);
 
   await page.goto("/account");
   await page.getByRole("button", { name: "Manage billing" }).click();
@@ -93,7 +114,8 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   await expect
     .poll(async () => (await (await subscriber.request.get(`/p/${firstPaid.slug}`)).text()).includes(demoPhrase), { timeout: 15_000 })
     .toBe(false);
-  expectClean(await crawl(subscriber.request, "lapsed subscriber", await currentTargets(subscriber.request, extra), paidPhrases));
+  expectClean(await crawl(subscriber.request, "lapsed subscriber", [...(await currentTargets(subscriber.request, extra)), ...searchTargets(paidPhrases)], paidPhrases));
+  expect(await (await subscriber.request.get(`/search?q=${gatedWord}`)).text()).not.toContain(`/p/${created.slug}`);
   await Promise.all([admin.close(), anonymous.close(), free.close(), subscriber.close()]);
 });
 

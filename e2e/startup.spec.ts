@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type Server } from "node:net";
 
 async function startAndWait(env: NodeJS.ProcessEnv, port: number): Promise<{ code: number | null; output: string }> {
   // `npm start`'s own command: Next behind the front in scripts/serve.mjs.
@@ -21,6 +22,95 @@ async function startAndWait(env: NodeJS.ProcessEnv, port: number): Promise<{ cod
 }
 
 const baseEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production" });
+
+/** Another program holding a port on loopback, as a second demo or any other app would. */
+async function holdPort(port: number): Promise<Server> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  return server;
+}
+const release = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+/** Starts `npm start`'s command and waits for its "ready" line; the caller stops it. */
+async function startUntilReady(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (b: Buffer) => (output += b.toString()));
+  child.stderr!.on("data", (b: Buffer) => (output += b.toString()));
+  try {
+    await expect.poll(() => (child.exitCode === null ? /ready on/.test(output) : `exited: ${output}`), { timeout: 120_000 }).toBe(true);
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw new Error(`not ready: ${output}`, { cause: err });
+  }
+  return { child, output: () => output };
+}
+
+// Ports of this spec's own (other specs' servers use 3200-3380 and 12200-12380).
+const DEMO = (port: number, dataDir: string): NodeJS.ProcessEnv => ({ ...baseEnv(), DEMO_MODE: "true", DATA_DIR: dataDir, PORT: String(port), APP_URL: "" });
+
+test("with other programs on the usual ports: PORT moves the app, its links and the Stripe stand-in; a clash names the variable to change", async () => {
+  test.setTimeout(300_000);
+  // The app's port taken: one line naming PORT.
+  const appPort = 3391;
+  const appHolder = await holdPort(appPort);
+  try {
+    const clash = await startAndWait(DEMO(appPort, ".data-e2e-ports"), appPort);
+    expect(clash.code).toBe(1);
+    expect(clash.output).toContain(`Port ${appPort} on 127.0.0.1 is taken by another program: set PORT to a free port.`);
+  } finally {
+    await release(appHolder);
+  }
+
+  // The stand-in's port derived from PORT (3392 + 9111) taken, nothing chosen: another free port, said in one line.
+  const port = 3392;
+  const derivedHolder = await holdPort(port + 9111);
+  try {
+    const { child, output } = await startUntilReady(DEMO(port, ".data-e2e-ports"));
+    try {
+      expect(output()).toContain(`app:       http://localhost:${port}`);
+      const standin = output().match(/Stripe stand-in at (http:\/\/localhost:(\d+))/);
+      expect(standin?.[2]).toBeDefined();
+      expect(Number(standin![2])).not.toBe(port + 9111);
+      expect((await fetch(`${standin![1]}/`)).ok).toBe(true);
+      // APP_URL followed PORT: Auth.js builds its links on it, and Checkout's returns come back to it.
+      const providers = (await (await fetch(`http://localhost:${port}/api/auth/providers`)).json()) as Record<string, { signinUrl: string }>;
+      expect(Object.values(providers)[0]?.signinUrl).toMatch(new RegExp(`^http://localhost:${port}/api/auth/`));
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+  } finally {
+    await release(derivedHolder);
+  }
+
+  // A stand-in port chosen in STRIPE_STANDIN_PORT and taken: one line naming STRIPE_STANDIN_PORT.
+  const chosenHolder = await holdPort(12393);
+  try {
+    const clash = await startAndWait({ ...DEMO(3393, ".data-e2e-ports"), STRIPE_STANDIN_PORT: "12393" }, 3393);
+    expect(clash.code).toBe(1);
+    expect(clash.output).toContain("Port 12393 (the local Stripe stand-in) is taken by another program: set STRIPE_STANDIN_PORT to a free port.");
+  } finally {
+    await release(chosenHolder);
+  }
+});
+
+test("npm run dev refuses a taken PORT in one line instead of drifting to another port", async () => {
+  const holder = await holdPort(3394);
+  try {
+    const child = spawn(process.execPath, ["scripts/dev.mjs"], { env: { ...baseEnv(), NODE_ENV: "development", DEMO_MODE: "true", PORT: "3394" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stderr.on("data", (b: Buffer) => (output += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(output.trim()).toBe("Port 3394 is taken by another program: set PORT to a free port (PORT=3395 npm run dev).");
+  } finally {
+    await release(holder);
+  }
+});
 
 test("demo mode refuses a public APP_URL, and production with real keys", async () => {
   test.setTimeout(100_000);

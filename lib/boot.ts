@@ -23,15 +23,20 @@ function banner(cfg: Config, kind: string): string {
   return lines.join("\n");
 }
 
+/** A configuration error (or a port clash) is one clear message and a stop, never a stack trace. */
+function stopOnConfigError(err: unknown): void {
+  if (err instanceof ConfigError) {
+    console.error(`\n${err.message}\n`);
+    process.exit(1);
+  }
+}
+
 async function start(): Promise<void> {
   let cfg: Config;
   try {
     cfg = config();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`\n${err.message}\n`);
-      process.exit(1);
-    }
+    stopOnConfigError(err);
     throw err;
   }
   const h = await handle();
@@ -40,7 +45,14 @@ async function start(): Promise<void> {
     const seeded = await seedIfEmpty(h.db);
     if (seeded > 0) console.log(`seeded ${seeded} demo pieces`);
   }
-  if (cfg.demoMode && cfg.stripe.standinPort) await (await import("./demo")).startDemoServices(cfg, cfg.stripe.standinPort);
+  if (cfg.demoMode && cfg.stripe.standin) {
+    try {
+      await (await import("./demo")).startDemoServices(cfg, cfg.stripe.standin);
+    } catch (err) {
+      stopOnConfigError(err);
+      throw err;
+    }
+  }
   if (cfg.embeddedWorker) await startEmbeddedWorker();
   console.log(banner(cfg, h.kind));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, REQUIRED_OUTSIDE_DEMO } from "./env";
+import { ConfigError, parseConfig, REQUIRED_OUTSIDE_DEMO, siteConfig } from "./env";
 
 const real = {
   DATABASE_URL: "postgres://u:p@db.example.com:5432/esm",
@@ -27,7 +27,7 @@ describe("configuration", () => {
     expect(c.demoMode).toBe(false);
     expect(c.appUrl).toBe("https://insight.example.com");
     expect(c.databaseUrl).toBe(real.DATABASE_URL);
-    expect(c.stripe.standinPort).toBeUndefined();
+    expect(c.stripe.standin).toBeUndefined();
     expect(c.resend?.apiKey).toBe("re_abc");
     expect(c.adminEmails).toEqual([]);
   });
@@ -36,12 +36,32 @@ describe("configuration", () => {
     const c = parseConfig({ DEMO_MODE: "true", DATA_DIR: ".data-test", AUTH_SECRET: "x" });
     expect(c.demoMode).toBe(true);
     expect(c.databaseUrl).toBeUndefined();
-    expect(c.stripe.standinPort).toBe(12111);
+    expect(c.stripe.standin).toEqual({ port: 12111, chosen: false });
+    expect(c.appUrl).toBe("http://localhost:3000");
+    expect(c.authUrl).toBe("http://localhost:3000/api/auth");
     expect(c.resend).toBeUndefined();
     expect(c.adminEmails).toEqual(["admin@example.com"]);
   });
 
+  it("derives APP_URL (and so sign-in links and Stripe's returns) and the stand-in's port from PORT", () => {
+    const c = parseConfig({ DEMO_MODE: "true", DATA_DIR: ".data-test", AUTH_SECRET: "x", PORT: "4000" });
+    expect(c.appUrl).toBe("http://localhost:4000");
+    expect(c.authUrl).toBe("http://localhost:4000/api/auth");
+    expect(c.stripe.standin).toEqual({ port: 13111, chosen: false });
+    // A port chosen by name is kept (and a clash on it stops the start: lib/demo.ts), as is an APP_URL set by hand.
+    const chosen = parseConfig({ DEMO_MODE: "true", AUTH_SECRET: "x", PORT: "4000", STRIPE_STANDIN_PORT: "12999", APP_URL: "http://localhost:8080/" });
+    expect(chosen.stripe.standin).toEqual({ port: 12999, chosen: true });
+    expect(chosen.appUrl).toBe("http://localhost:8080");
+    // No derived port beyond 65535: any free port then.
+    expect(parseConfig({ DEMO_MODE: "true", AUTH_SECRET: "x", PORT: "60000" }).stripe.standin).toEqual({ port: 0, chosen: false });
+    // An empty variable is unset, as everywhere else.
+    expect(parseConfig({ DEMO_MODE: "true", AUTH_SECRET: "x", PORT: "", STRIPE_STANDIN_PORT: "" }).stripe.standin).toEqual({ port: 12111, chosen: false });
+    expect(siteConfig({ PORT: "4100" }).appUrl).toBe("http://localhost:4100");
+  });
+
   it("refuses malformed values with a clear message", () => {
+    expect(() => parseConfig({ DEMO_MODE: "true", AUTH_SECRET: "x", PORT: "70000" })).toThrow(/PORT/);
+    expect(() => parseConfig({ DEMO_MODE: "true", AUTH_SECRET: "x", STRIPE_STANDIN_PORT: "abc" })).toThrow(/STRIPE_STANDIN_PORT/);
     expect(() => parseConfig({ ...real, APP_URL: "not a url" })).toThrow(/APP_URL/);
     expect(() => parseConfig({ ...real, PAYMENT_GRACE_DAYS: "-1" })).toThrow(/PAYMENT_GRACE_DAYS/);
     expect(() => parseConfig({ ...real, DEMO_MODE: "maybe" })).toThrow(/DEMO_MODE/);

@@ -18,6 +18,23 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
 
+const portNumber = optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional());
+
+const DEFAULT_PORT = 3000;
+/** 3000 → 12111: the stand-in's port beside the app's, when nobody chose one. */
+const STANDIN_PORT_OFFSET = 9111;
+
+/** APP_URL, or the app on this machine at PORT. */
+const appUrlOf = (env: { APP_URL?: string; PORT?: number }): string =>
+  (env.APP_URL ?? `http://localhost:${env.PORT ?? DEFAULT_PORT}`).replace(/\/$/, "");
+
+/** The stand-in's port: the one chosen in STRIPE_STANDIN_PORT, else one derived from PORT (0 when none fits: any free port). */
+function standinPortOf(env: { PORT?: number; STRIPE_STANDIN_PORT?: number }): { port: number; chosen: boolean } {
+  if (env.STRIPE_STANDIN_PORT !== undefined) return { port: env.STRIPE_STANDIN_PORT, chosen: true };
+  const derived = (env.PORT ?? DEFAULT_PORT) + STANDIN_PORT_OFFSET;
+  return { port: derived <= 65535 ? derived : 0, chosen: false };
+}
+
 const schema = z.object({
   DEMO_MODE: bool,
   APP_URL: optionalString.pipe(z.url().optional()),
@@ -39,7 +56,10 @@ const schema = z.object({
   STRIPE_PRICE_MONTHLY: optionalString,
   STRIPE_PRICE_YEARLY: optionalString,
   STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
-  STRIPE_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
+  /** Where the app listens (npm start, npm run dev); APP_URL's default follows it. */
+  PORT: portNumber,
+  /** Demo mode: the Stripe stand-in's port; unset, it is PORT + 9111 (12111 beside 3000), or any free port if that one is taken. */
+  STRIPE_STANDIN_PORT: portNumber,
   SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
   EMBEDDED_WORKER: z
@@ -75,7 +95,8 @@ export interface Config {
     priceMonthly: string | undefined;
     priceYearly: string | undefined;
     trialDays: number;
-    standinPort: number | undefined;
+    /** Demo mode's stand-in: its port, and whether STRIPE_STANDIN_PORT chose it (else another free port may do). */
+    standin: { port: number; chosen: boolean } | undefined;
   };
   paymentGraceDays: number;
   dunningDaySeconds: number;
@@ -159,7 +180,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       );
     }
   }
-  const appUrl = (env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const appUrl = appUrlOf(env);
   if (demo) refuseUnsafeDemo(env, appUrl);
   if (env.AUTH_URL && new URL(env.AUTH_URL).origin !== new URL(appUrl).origin) {
     throw new ConfigError(`AUTH_URL (${env.AUTH_URL}) must be on APP_URL's origin (${new URL(appUrl).origin}); unset it to derive it from APP_URL.`);
@@ -191,7 +212,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       priceMonthly: env.STRIPE_PRICE_MONTHLY,
       priceYearly: env.STRIPE_PRICE_YEARLY,
       trialDays: env.STRIPE_TRIAL_DAYS,
-      standinPort: usesStandin ? env.STRIPE_STANDIN_PORT : undefined,
+      standin: usesStandin ? standinPortOf(env) : undefined,
     },
     paymentGraceDays: env.PAYMENT_GRACE_DAYS,
     dunningDaySeconds: env.DUNNING_DAY_SECONDS,
@@ -225,10 +246,10 @@ export function siteConfig(source: Record<string, string | undefined> = process.
   tagline: string;
   appUrl: string;
 } {
-  const parsed = schema.pick({ PUBLICATION_NAME: true, PUBLICATION_TAGLINE: true, APP_URL: true }).parse(source);
+  const parsed = schema.pick({ PUBLICATION_NAME: true, PUBLICATION_TAGLINE: true, APP_URL: true, PORT: true }).parse(source);
   return {
     name: parsed.PUBLICATION_NAME,
     tagline: parsed.PUBLICATION_TAGLINE,
-    appUrl: (parsed.APP_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+    appUrl: appUrlOf(parsed),
   };
 }

@@ -38,7 +38,14 @@ server.on("error", (err) => {
   }
   throw err;
 });
-server.listen(port, host, () => console.log(`ready on http://localhost:${port}${demo ? " (demo mode, this machine only)" : ""}`));
+server.listen(port, host, async () => {
+  // In production Next boots the app (instrumentation.ts: configuration, migrations, the demo's
+  // stand-ins, workers) on its first request. Make that request now, so a start that cannot
+  // succeed stops here with its one-line reason, and "ready" means ready.
+  const self = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  await fetch(`http://${self}:${port}/robots.txt`).catch(() => undefined);
+  console.log(`ready on http://localhost:${port}${demo ? " (demo mode, this machine only)" : ""}`);
+});
 
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () => {

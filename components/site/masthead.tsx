@@ -28,6 +28,7 @@ export function Masthead({ categories }: { categories: { name: string; slug: str
               {c.name}
             </Link>
           ))}
+          <Link href="/search">Search</Link>
         </nav>
       </div>
     </header>

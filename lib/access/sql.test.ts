@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { complimentaryGrants, subscriptions, users } from "@/db/schema";
 import {
@@ -7,15 +7,18 @@ import {
   ENTITLED_STATUSES,
   GRACE_STATUS,
   STAFF_ROLES,
+  ANONYMOUS,
+  decideAccess,
   isLapsed,
   membershipStatus,
   type AccessPolicy,
   type GrantFacts,
   type Role,
   type SubscriptionFacts,
+  type Visibility,
 } from "@/lib/access/rule";
 import { mulberry32, propertySeed } from "@/test-support/prng";
-import { lapsedSql, membershipStatusSql } from "@/lib/access/sql";
+import { lapsedSql, mayReadSql, membershipStatusSql } from "@/lib/access/sql";
 
 /**
  * The SQL translation of the access rule must agree with lib/access/rule.ts on every case:
@@ -135,4 +138,34 @@ describe.each(databaseKinds())("membership SQL on %s", (kind) => {
       .map((x) => ids[x.i]);
     expect(paying.map((r) => r.id).sort()).toEqual(expected.sort());
   });
+
+  it("decides who may read a piece of each visibility as decideAccess does", async () => {
+    const VISIBILITIES: Visibility[] = ["public", "members", "paid"];
+    const readable = async (viewerUserId: string | null) => {
+      // Any one row of users to select from: the expressions name their own users row.
+      const [row] = await t.db
+        .select({
+          public: mayReadSql(policy, sql`${"public"}::visibility`, viewerUserId),
+          members: mayReadSql(policy, sql`${"members"}::visibility`, viewerUserId),
+          paid: mayReadSql(policy, sql`${"paid"}::visibility`, viewerUserId),
+        })
+        .from(users)
+        .limit(1);
+      return VISIBILITIES.map((v) => row?.[v]);
+    };
+    const expectedOf = (viewer: Parameters<typeof decideAccess>[0]) =>
+      VISIBILITIES.map((visibility) => decideAccess(viewer, { id: "p", visibility }, policy).allowed);
+    expect(await readable(null)).toEqual(expectedOf(ANONYMOUS));
+    expect(await readable("no-such-user")).toEqual([true, false, false]);
+    const disagreements: string[] = [];
+    const seen = new Set<string>();
+    for (const [i, c] of cases.entries()) {
+      const expected = expectedOf({ kind: "member", userId: ids[i]!, email: "x", role: c.role, subscriptions: c.subs, grants: c.grants });
+      const got = await readable(ids[i]!);
+      seen.add(JSON.stringify(got));
+      if (JSON.stringify(got) !== JSON.stringify(expected)) disagreements.push(`case ${i}: sql=${JSON.stringify(got)} ts=${JSON.stringify(expected)}`);
+    }
+    expect(disagreements).toEqual([]);
+    expect(seen).toEqual(new Set([JSON.stringify([true, true, true]), JSON.stringify([true, true, false])]));
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import {
   CANCELED_STATUS,
   ENTITLED_STATUSES,
@@ -8,6 +8,7 @@ import {
   gracePeriodMs,
   type AccessPolicy,
   type MembershipStatus,
+  type Visibility,
 } from "@/lib/access/rule";
 
 /**
@@ -84,4 +85,26 @@ export function membershipStatusSql(p: AccessPolicy): SQL<MemberStatus> {
 export function lapsedSql(p: AccessPolicy): SQL<boolean> {
   return sql<boolean>`(exists (select 1 from subscriptions s where s.user_id = ${USER_ID} and s.status = ${CANCELED_STATUS})
     and not ${hasCountingSubscription(p)})`;
+}
+
+/** `hasPaidAccess` of the `users` row in scope. */
+export function paidAccessSql(p: AccessPolicy): SQL<boolean> {
+  return sql<boolean>`(${USER_ROLE}::text in ${inList(STAFF_ROLES)} or ${hasCountingSubscription(p)} or ${hasCountingGrant(p)})`;
+}
+
+const PUBLIC_VISIBILITY: Visibility = "public";
+const MEMBERS_VISIBILITY: Visibility = "members";
+const PAID_VISIBILITY: Visibility = "paid";
+
+/**
+ * `decideAccess(viewer, piece).allowed` for a piece row whose visibility is `visibility`, the viewer
+ * named by their user id (null: anonymous). A member's standing is read from the database at the
+ * policy's instant, as `currentViewer` would load it.
+ */
+export function mayReadSql(p: AccessPolicy, visibility: SQLWrapper, viewerUserId: string | null): SQL<boolean> {
+  if (viewerUserId === null) return sql<boolean>`(${visibility} = ${PUBLIC_VISIBILITY})`;
+  const member = (condition: SQL): SQL => sql`exists (select 1 from users where ${USER_ID} = ${viewerUserId} and ${condition})`;
+  return sql<boolean>`(${visibility} = ${PUBLIC_VISIBILITY}
+    or (${visibility} = ${MEMBERS_VISIBILITY} and ${member(sql`true`)})
+    or (${visibility} = ${PAID_VISIBILITY} and ${member(paidAccessSql(p))}))`;
 }

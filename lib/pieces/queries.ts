@@ -35,7 +35,7 @@ export interface PieceTeaser {
   source: SourceReport | null;
 }
 
-const teaserColumns = {
+export const teaserColumns = {
   id: pieces.id,
   slug: pieces.slug,
   category: pieces.category,
@@ -62,7 +62,7 @@ type TeaserRow = {
     : (typeof teaserColumns)[K]["_"]["data"] | null;
 };
 
-function toTeaser(row: TeaserRow): PieceTeaser {
+export function toTeaser(row: TeaserRow): PieceTeaser {
   return {
     id: row.id,
     slug: row.slug,
@@ -91,7 +91,7 @@ function toTeaser(row: TeaserRow): PieceTeaser {
   };
 }
 
-const isPublished = (now: Date) => and(eq(pieces.status, "published"), lte(pieces.publishAt, now));
+export const isPublished = (now: Date) => and(eq(pieces.status, "published"), lte(pieces.publishAt, now));
 
 export interface Page<T> {
   items: T[];
