@@ -359,3 +359,21 @@ export const resendWebhookEvents = pgTable("resend_webhook_events", {
   emailId: text("email_id"),
   receivedAt: at("received_at").notNull().defaultNow(),
 });
+
+/**
+ * One row per lifecycle mail decided (issue 13): the unique key (reader, kind, Stripe object)
+ * makes a webhook retry, a duplicate or reordered event, or a concurrent delivery send nothing twice.
+ */
+export const lifecycleMails = pgTable(
+  "lifecycle_mails",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    objectId: text("object_id").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("lifecycle_mails_once_uq").on(t.userId, t.kind, t.objectId)],
+);

@@ -7,10 +7,12 @@ export type PaymentFailedProps = {
   portalUrl: string;
   /** Already formatted for display, e.g. "14 March 2031". */
   graceEndsAt: string;
+  /** 0 at the failure, then 1 and 2 for the reminders three and six days later. */
+  reminder?: number;
   publication: PublicationInfo;
 };
 
-export function PaymentFailedEmail({ portalUrl, graceEndsAt, publication }: PaymentFailedProps) {
+export function PaymentFailedEmail({ portalUrl, graceEndsAt, reminder = 0, publication }: PaymentFailedProps) {
   const pub = publication.name;
   return (
     <Layout
@@ -19,7 +21,7 @@ export function PaymentFailedEmail({ portalUrl, graceEndsAt, publication }: Paym
       publication={publication}
     >
       <Heading as="h1" className="esm-h1" style={typography.h1}>
-        Your payment didn&apos;t go through
+        {reminder > 0 ? "Reminder: your payment is still outstanding" : "Your payment didn't go through"}
       </Heading>
       <Text style={typography.body}>
         We couldn&apos;t collect the latest payment for your {pub} subscription. This is usually an

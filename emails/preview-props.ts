@@ -2,7 +2,7 @@
  * Example props for every template (invented content, not real news).
  * Used by the tests and by the admin mail preview.
  */
-import type { NewPieceProps, PaymentFailedProps, SignalAlertProps, SignInProps, WelcomeProps } from "./render";
+import type { NewPieceProps, PaymentActionProps, PaymentFailedProps, SignalAlertProps, SignInProps, SubscriptionEndedProps, TrialEndingProps, WelcomeProps } from "./render";
 import type { FullAssessment, RiskHook } from "@/lib/risk/types";
 import { joinLabel } from "@/lib/site";
 import { UNSUBSCRIBE_PLACEHOLDER } from "./unsubscribe-placeholder";
@@ -35,6 +35,7 @@ export const welcomeSubscriberPreviewProps = {
   isPaid: true,
   accountUrl: `${SITE}/account`,
   homeUrl: SITE,
+  plan: { name: "Monthly", price: "$8 a month", nextCharge: "14 April 2031" },
   publication: previewPublication,
 } satisfies WelcomeProps;
 
@@ -43,6 +44,26 @@ export const paymentFailedPreviewProps = {
   graceEndsAt: "14 March 2031",
   publication: previewPublication,
 } satisfies PaymentFailedProps;
+
+export const paymentReminderPreviewProps = { ...paymentFailedPreviewProps, reminder: 1 } satisfies PaymentFailedProps;
+
+export const trialEndingPreviewProps = {
+  trialEndsAt: "14 March 2031",
+  price: "$8 a month",
+  accountUrl: `${SITE}/account`,
+  publication: previewPublication,
+} satisfies TrialEndingProps;
+
+export const paymentActionPreviewProps = {
+  invoiceUrl: "https://invoice.stripe.example/i/acct_123/test_abc",
+  amount: "$8.00",
+  publication: previewPublication,
+} satisfies PaymentActionProps;
+
+export const subscriptionEndedPreviewProps = {
+  joinUrl: `${SITE}/join`,
+  publication: previewPublication,
+} satisfies SubscriptionEndedProps;
 
 /** Sentences the tests look for; the analysis one must never reach free members. */
 export const TEASER_SENTENCE =

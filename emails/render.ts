@@ -6,8 +6,11 @@ import { PaymentFailedEmail, type PaymentFailedProps } from "./payment-failed";
 import { SignInEmail, type SignInProps } from "./sign-in";
 import { SignalAlertEmail, type SignalAlertProps } from "./signal-alert";
 import { WelcomeEmail, type WelcomeProps } from "./welcome";
+import { TrialEndingEmail, type TrialEndingProps } from "./trial-ending";
+import { PaymentActionEmail, type PaymentActionProps } from "./payment-action";
+import { SubscriptionEndedEmail, type SubscriptionEndedProps } from "./subscription-ended";
 
-export type { NewPieceProps, PaymentFailedProps, SignalAlertProps, SignInProps, WelcomeProps };
+export type { NewPieceProps, PaymentActionProps, PaymentFailedProps, SignalAlertProps, SignInProps, SubscriptionEndedProps, TrialEndingProps, WelcomeProps };
 export { signalAlertSubject } from "./signal-alert";
 export type RenderedEmail = { html: string; text: string };
 
@@ -38,6 +41,18 @@ export function renderWelcome(props: WelcomeProps): Promise<RenderedEmail> {
 
 export function renderPaymentFailed(props: PaymentFailedProps): Promise<RenderedEmail> {
   return renderBoth(createElement(PaymentFailedEmail, props));
+}
+
+export function renderTrialEnding(props: TrialEndingProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(TrialEndingEmail, props));
+}
+
+export function renderPaymentAction(props: PaymentActionProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(PaymentActionEmail, props));
+}
+
+export function renderSubscriptionEnded(props: SubscriptionEndedProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(SubscriptionEndedEmail, props));
 }
 
 /**

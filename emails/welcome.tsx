@@ -8,10 +8,12 @@ export type WelcomeProps = {
   isPaid: boolean;
   accountUrl: string;
   homeUrl: string;
+  /** The paid plan, restated: all values already formatted ("Monthly", "$8 a month", "14 March 2031"). */
+  plan?: { name: string; price: string; nextCharge: string };
   publication: PublicationInfo;
 };
 
-export function WelcomeEmail({ name, isPaid, accountUrl, homeUrl, publication }: WelcomeProps) {
+export function WelcomeEmail({ name, isPaid, accountUrl, homeUrl, plan, publication }: WelcomeProps) {
   const pub = publication.name;
   const greeting = name?.trim() ? `Welcome, ${name.trim()}` : `Welcome to ${pub}`;
   return (
@@ -28,7 +30,13 @@ export function WelcomeEmail({ name, isPaid, accountUrl, homeUrl, publication }:
           Thank you for subscribing. Your subscription is active: every new piece arrives in your inbox
           in full, and the complete archive of analysis is open to you on the site.
         </Text>
-      ) : (
+      ) : null}
+      {isPaid && plan ? (
+        <Text style={typography.body}>
+          Your plan: <strong>{plan.name}</strong>, {plan.price}. Your next charge is on <strong>{plan.nextCharge}</strong>.
+        </Text>
+      ) : null}
+      {isPaid ? null : (
         <Text style={typography.body}>
           Thank you for joining. As a member you&apos;ll receive the opening of every new piece by email.
           Subscribe whenever you like to read the full analysis.

@@ -67,6 +67,8 @@ const schema = z.object({
     .optional()
     .transform((v) => v !== "false" && v !== "0"),
   PAYMENT_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  /** Length of a "day" in the dunning sequence (reminders at +3 and +6 days); short in tests and demos. */
+  DUNNING_DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(86_400),
   /** Newsletter fan-out: concurrent senders per send in one worker process (and jobs per send). */
   NEWSLETTER_LANES: z.coerce.number().int().min(1).max(32).default(4),
   /** Newsletter fan-out: how long a claimed batch stays locked to its worker without a renewal. */
@@ -97,6 +99,7 @@ export interface Config {
     standin: { port: number; chosen: boolean } | undefined;
   };
   paymentGraceDays: number;
+  dunningDaySeconds: number;
   /** Secret of the Resend (svix) webhook; the demo default only in demo mode. */
   resendWebhookSecret: string | undefined;
   newsletter: { lanes: number; leaseSeconds: number };
@@ -212,6 +215,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       standin: usesStandin ? standinPortOf(env) : undefined,
     },
     paymentGraceDays: env.PAYMENT_GRACE_DAYS,
+    dunningDaySeconds: env.DUNNING_DAY_SECONDS,
     resendWebhookSecret: env.RESEND_WEBHOOK_SECRET ?? (demo ? DEMO_RESEND_WEBHOOK_SECRET : undefined),
     newsletter: { lanes: env.NEWSLETTER_LANES, leaseSeconds: env.NEWSLETTER_LEASE_SECONDS },
     embeddedWorker: env.EMBEDDED_WORKER,

@@ -3,6 +3,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { EmailConfig } from "next-auth/providers/email";
 import { eq } from "drizzle-orm";
+import { sendMemberWelcome } from "./welcome-mail";
 import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { config } from "@/lib/env";
@@ -42,6 +43,9 @@ async function buildConfig(): Promise<NextAuthConfig> {
       },
     },
     events: {
+      async createUser({ user }) {
+        if (user.id) await sendMemberWelcome(user.id);
+      },
       async signIn({ user }) {
         const email = user.email?.toLowerCase();
         if (!email || !user.id || !cfg.adminEmails.includes(email)) return;

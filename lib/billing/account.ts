@@ -11,6 +11,7 @@ export interface BillingSummary {
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
   trialEnd: Date | null;
+  endedAt: Date | null;
 }
 
 /** The subscription the account page talks about: the newest that is not over, else the newest. */

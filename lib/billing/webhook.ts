@@ -19,6 +19,8 @@ export const HANDLED_EVENTS = new Set<string>([
   "customer.subscription.deleted",
   "customer.subscription.paused",
   "customer.subscription.resumed",
+  "customer.subscription.trial_will_end",
+  "invoice.payment_action_required",
   "invoice.paid",
   "invoice.payment_failed",
   "customer.deleted",

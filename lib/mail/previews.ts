@@ -1,16 +1,30 @@
 import {
   newPieceFullPreviewProps,
   newPieceTeaserPreviewProps,
+  paymentActionPreviewProps,
   paymentFailedPreviewProps,
   previewAssessment,
   previewRiskHook,
   signalAlertFullPreviewProps,
   signalAlertTeaserPreviewProps,
+  paymentReminderPreviewProps,
   signInPreviewProps,
+  subscriptionEndedPreviewProps,
+  trialEndingPreviewProps,
   welcomeMemberPreviewProps,
   welcomeSubscriberPreviewProps,
 } from "@/emails/preview-props";
-import { renderNewPiece, renderPaymentFailed, renderSignalAlert, renderSignIn, renderWelcome, type RenderedEmail } from "@/emails/render";
+import {
+  renderNewPiece,
+  renderPaymentAction,
+  renderPaymentFailed,
+  renderSignalAlert,
+  renderSignIn,
+  renderSubscriptionEnded,
+  renderTrialEnding,
+  renderWelcome,
+  type RenderedEmail,
+} from "@/emails/render";
 import { joinLabel } from "@/lib/site";
 import { mailPublication } from "./publication";
 
@@ -26,6 +40,10 @@ export const EMAIL_PREVIEWS = {
   "welcome-member": { title: "Welcome: free member", render: () => renderWelcome(ours(welcomeMemberPreviewProps)) },
   "welcome-subscriber": { title: "Welcome: subscriber", render: () => renderWelcome(ours(welcomeSubscriberPreviewProps)) },
   "payment-failed": { title: "Payment failed", render: () => renderPaymentFailed(ours(paymentFailedPreviewProps)) },
+  "payment-reminder": { title: "Payment failed: reminder (+3, +6 days)", render: () => renderPaymentFailed(ours(paymentReminderPreviewProps)) },
+  "payment-action": { title: "Payment needs action", render: () => renderPaymentAction(ours(paymentActionPreviewProps)) },
+  "trial-ending": { title: "Trial ends in 3 days", render: () => renderTrialEnding(ours(trialEndingPreviewProps)) },
+  "subscription-ended": { title: "Subscription ended", render: () => renderSubscriptionEnded(ours(subscriptionEndedPreviewProps)) },
 } satisfies Record<string, { title: string; render: () => Promise<RenderedEmail> }>;
 
 export type EmailPreviewId = keyof typeof EMAIL_PREVIEWS;

@@ -7,6 +7,7 @@ import { catalogRoutes } from "./api-catalog";
 import { checkoutRoutes } from "./api-checkout";
 import { customerRoutes } from "./api-customers";
 import { subscriptionRoutes } from "./api-subscriptions";
+import { invoiceRoutes } from "./api-invoices";
 import { settleDuePeriods, type BillingContext } from "./billing";
 import { StripeApiError } from "./errors";
 import { applyExpand } from "./expand";
@@ -17,7 +18,7 @@ import { cloneJson } from "./json";
 import { findRoute, type ApiRoute } from "./router";
 import { objectJsonById } from "./serialize";
 
-const routes: readonly ApiRoute[] = [...customerRoutes, ...catalogRoutes, ...checkoutRoutes, ...subscriptionRoutes];
+const routes: readonly ApiRoute[] = [...customerRoutes, ...catalogRoutes, ...checkoutRoutes, ...subscriptionRoutes, ...invoiceRoutes];
 
 const KEY_PATTERN = /^(sk_test_|rk_test_)\S+$/;
 

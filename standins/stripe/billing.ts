@@ -351,6 +351,25 @@ function activate(ctx: BillingContext, sub: SubscriptionRecord, from: Subscripti
   if (from === "paused") ctx.events.emit("customer.subscription.resumed", subscriptionJson(ctx, sub));
 }
 
+/** Stripe's notice three days before a trial ends (a test control; the clock does not send it on its own). */
+export function announceTrialEnd(ctx: BillingContext, sub: SubscriptionRecord): void {
+  if (sub.status !== "trialing") throw invalidParam(`Subscription ${sub.id} is not trialing.`, "id");
+  ctx.events.emit("customer.subscription.trial_will_end", subscriptionJson(ctx, sub));
+}
+
+/** An open invoice whose payment the bank wants confirmed (3-D Secure): invoice.payment_action_required. */
+export function requirePaymentAction(ctx: BillingContext, sub: SubscriptionRecord): void {
+  assertNotEnded(sub);
+  const invoice = createInvoice(ctx, sub, {
+    amount: subscriptionAmount(ctx, sub),
+    paid: false,
+    reason: "subscription_cycle",
+    periodStart: sub.current_period_start,
+    periodEnd: sub.current_period_end,
+  });
+  ctx.events.emit("invoice.payment_action_required", invoiceJson(ctx, invoice));
+}
+
 // ---- the clock -----------------------------------------------------------------
 
 /** Statuses whose period rolls over on its own (past_due/unpaid/paused wait for a status change). */

@@ -13,6 +13,8 @@ export type StripeEventType =
   | "customer.subscription.deleted"
   | "customer.subscription.paused"
   | "customer.subscription.resumed"
+  | "customer.subscription.trial_will_end"
+  | "invoice.payment_action_required"
   | "invoice.paid"
   | "invoice.payment_failed"
   | "customer.deleted";

@@ -193,8 +193,8 @@ export function invoiceJson(ctx: SerializeContext, invoice: InvoiceRecord): Json
     created: invoice.created,
     currency: invoice.currency,
     customer: invoice.customer,
-    hosted_invoice_url: null,
-    invoice_pdf: null,
+    hosted_invoice_url: `${ctx.publicUrl}/invoices/${invoice.id}`,
+    invoice_pdf: `${ctx.publicUrl}/invoices/${invoice.id}/pdf`,
     lines: listJson(`/v1/invoices/${invoice.id}/lines`, [
       {
         id: `il_${invoice.id.slice(3)}`,

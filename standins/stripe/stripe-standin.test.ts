@@ -308,7 +308,7 @@ describe("checkout", () => {
     const invoice = invoiceEvent.data.object;
     expect(invoice.id).toMatch(/^in_/);
     expect(invoice.amount_paid).toBe(800);
-    expect(invoice.hosted_invoice_url).toBeNull();
+    expect(invoice.hosted_invoice_url).toMatch(new RegExp(`/invoices/${invoice.id}$`));
     expect(field(invoice, "subscription")).toBe(sub.id);
     expect(invoice.parent?.subscription_details?.subscription).toBe(sub.id);
   });

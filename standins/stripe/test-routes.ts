@@ -2,13 +2,14 @@
  * HTTP test controls for tools driving the app from another process (Playwright):
  *   POST /_test/advance-clock        {"seconds": 2678400}         → {"now": …}
  *   POST /_test/subscriptions/:id/status {"status": "past_due"}   → the subscription
+ *   POST /_test/subscriptions/:id/notice {"notice": "trial_will_end" | "payment_action_required"}
  *   POST /_test/flush-webhooks                                     → {"ok": true} once deliveries settle
  *   GET  /_test/state                                              → every stored object + "now"
  *   GET  /_test/events                                             → {"object":"list","data":[event records]}
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { SETTABLE_STATUSES, type BillingContext } from "./billing";
+import { announceTrialEnd, requirePaymentAction, SETTABLE_STATUSES, type BillingContext } from "./billing";
 import type { StandinControls } from "./controls";
 import { StripeApiError } from "./errors";
 import { parseForm } from "./form-body";
@@ -19,6 +20,7 @@ import { subscriptionJson } from "./serialize";
 
 const advanceSchema = z.object({ seconds: z.coerce.number().finite().min(0) });
 const statusSchema = z.object({ status: z.enum(SETTABLE_STATUSES) });
+const noticeSchema = z.object({ notice: z.enum(["trial_will_end", "payment_action_required"]) });
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const text = await readBody(req);
@@ -61,6 +63,15 @@ async function route(
     const id = statusParams.id ?? "";
     await controls.setSubscriptionStatus(id, status);
     return subscriptionJson(ctx, ctx.state.subscription(id));
+  }
+  const noticeParams = matchPath("/_test/subscriptions/:id/notice", path);
+  if (method === "POST" && noticeParams) {
+    const { notice } = parseWith(noticeSchema, await readJsonBody(req));
+    const sub = ctx.state.subscription(noticeParams.id ?? "");
+    if (notice === "trial_will_end") announceTrialEnd(ctx, sub);
+    else requirePaymentAction(ctx, sub);
+    ctx.state.save();
+    return subscriptionJson(ctx, sub);
   }
   if (method === "POST" && path === "/_test/flush-webhooks") {
     await controls.flushWebhooks();

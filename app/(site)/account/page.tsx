@@ -12,6 +12,10 @@ import { openBillingPortalAction } from "../join/actions";
 import { MembershipSummary } from "@/components/site/membership-summary";
 import { BillingSection } from "@/components/site/billing-section";
 import { billingSummary, customerIdOf } from "@/lib/billing/account";
+import { accountState } from "@/lib/billing/account-state";
+import { listInvoices } from "@/lib/billing/invoices";
+import { InvoiceList } from "@/components/site/invoice-list";
+import { DangerZone } from "@/components/site/danger-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -47,6 +51,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
       <BillingSection summary={summary} hasCustomer={customer !== null} openPortal={openBillingPortalAction} />
+      {customer ? <InvoiceList invoices={await listInvoices(customer)} /> : null}
 
       <PreferenceCentre
         prefs={prefs}
@@ -68,26 +73,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </form>
       </section>
 
-      <section aria-labelledby="danger">
-        <h2 id="danger">Delete account</h2>
-        <p>This removes your account and your email preferences for good, and cancels any subscription.</p>
-        {sp.error === "confirm" ? (
-          <p className="notice error" role="alert">
-            Type DELETE to confirm.
-          </p>
-        ) : null}
-        <form className="form" action={deleteAccountAction}>
-          <label>
-            Type DELETE to confirm
-            <input type="text" name="confirm" autoComplete="off" />
-          </label>
-          <div>
-            <button className="button secondary" type="submit">
-              Delete my account
-            </button>
-          </div>
-        </form>
-      </section>
+      <DangerZone state={accountState(summary)} error={sp.error === "confirm"} deleteAction={deleteAccountAction} />
     </div>
   );
 }
