@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { pieces } from "./schema";
 import { DEMO_PIECES } from "./demo-pieces";
 import { seedDemoAssessments } from "./demo-risk";
+import { seedDemoStaff } from "./demo-staff";
 
 /** Loads the demo pieces (idempotent by slug). Returns how many were inserted. */
 export async function seedDemoPieces(d: Db): Promise<number> {
@@ -12,6 +13,7 @@ export async function seedDemoPieces(d: Db): Promise<number> {
     .onConflictDoNothing({ target: pieces.slug })
     .returning({ id: pieces.id });
   await seedDemoAssessments(d);
+  await seedDemoStaff(d);
   return inserted.length;
 }
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PieceForViewer } from "@/lib/pieces/reading";
 import { categoryHref, pieceHref } from "@/lib/site";
+import { Byline } from "./byline";
 import { formatDate } from "@/lib/format";
 import { Paywall } from "./paywall";
 import { RichText } from "./rich-text";
@@ -21,7 +22,11 @@ export function PieceArticle({ piece, body, risk }: PieceForViewer & { risk?: Ri
         </div>
         <h1>{piece.headline}</h1>
         <p className="byline">
-          {piece.authorName ? <>By {piece.authorName} · </> : null}
+          {piece.authorName ? (
+            <>
+              <Byline name={piece.authorName} slug={piece.authorSlug} /> ·{" "}
+            </>
+          ) : null}
           <time dateTime={piece.publishedAt.toISOString()}>{formatDate(piece.publishedAt)}</time>
         </p>
       </header>

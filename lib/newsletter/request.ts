@@ -7,14 +7,15 @@ import { deliveries, pieces, sendBatches, sends } from "@/db/schema";
 import { config } from "@/lib/env";
 import { currentPolicy } from "@/lib/access/policy";
 import { boss } from "@/lib/jobs/boss";
-import { audiencePages } from "./audience";
+import { audiencePages, chosenMembers } from "./audience";
 import { BatchAllocator } from "./batch-plan";
 import { enqueueSendLanes } from "./queue";
 
 /**
  * Asking for a piece to be mailed. In ONE transaction the audience is frozen into a `sends` row
  * (unique per piece, so asking twice gives the same send), its `deliveries` (unique per send and
- * address, each with its variant and batch) and its `send_batches`; then the send's jobs are
+ * address, each with its variant and batch; only the full variant when the piece's audience is
+ * "paid") and its `send_batches`; then the send's jobs are
  * enqueued. Nothing is mailed here.
  */
 export class NewsletterRequestError extends Error {
@@ -37,15 +38,17 @@ interface Frozen {
 async function freeze(d: Db, pieceId: string, requestedBy: string | null): Promise<Frozen> {
   return d.transaction(async (tx) => {
     const [piece] = await tx
-      .select({ id: pieces.id, visibility: pieces.visibility, status: pieces.status })
+      .select({ id: pieces.id, visibility: pieces.visibility, status: pieces.status, mailAudience: pieces.mailAudience })
       .from(pieces)
       .where(eq(pieces.id, pieceId));
     if (!piece) throw new NewsletterRequestError(`No piece with id ${pieceId}.`);
+    const audience = piece.mailAudience;
+    if (audience === "none") throw new NewsletterRequestError("This piece is set to send no email.");
 
     // The unique piece_id makes a concurrent second request wait here, then find the first one's send.
     const [created] = await tx
       .insert(sends)
-      .values({ pieceId, requestedBy, status: "pending" })
+      .values({ pieceId, requestedBy, audience, status: "pending" })
       .onConflictDoNothing({ target: sends.pieceId })
       .returning({ id: sends.id });
     if (!created) {
@@ -59,7 +62,7 @@ async function freeze(d: Db, pieceId: string, requestedBy: string | null): Promi
     const policy = currentPolicy();
     const batches = new BatchAllocator();
     for await (const page of audiencePages(tx, piece, policy)) {
-      const rows = page.map((m) => ({ sendId, userId: m.userId, email: m.email, variant: m.variant, batch: batches.assign(m.variant) }));
+      const rows = chosenMembers(page, audience).map((m) => ({ sendId, userId: m.userId, email: m.email, variant: m.variant, batch: batches.assign(m.variant) }));
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await tx.insert(deliveries).values(rows.slice(i, i + INSERT_CHUNK)).onConflictDoNothing();
       }
