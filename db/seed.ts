@@ -13,12 +13,18 @@ export async function seedDemoPieces(d: Db): Promise<number> {
     .onConflictDoNothing({ target: pieces.slug })
     .returning({ id: pieces.id });
   await seedDemoAssessments(d);
-  await seedDemoStaff(d);
   return inserted.length;
+}
+
+/** The demo pieces and their writers (staff accounts with profiles, who sign them). */
+export async function seedDemo(d: Db): Promise<number> {
+  const n = await seedDemoPieces(d);
+  await seedDemoStaff(d);
+  return n;
 }
 
 /** The embedded default seeds itself when the database holds no pieces at all. */
 export async function seedIfEmpty(d: Db): Promise<number> {
   const [row] = await d.select({ n: count() }).from(pieces);
-  return (row?.n ?? 0) === 0 ? seedDemoPieces(d) : 0;
+  return (row?.n ?? 0) === 0 ? seedDemo(d) : 0;
 }

@@ -352,7 +352,7 @@ describe.each(databaseKinds())("staff area (lib/admin) on %s", (kind) => {
         "complimentary.grant",
       ]);
       expect(log.items[3]).toMatchObject({
-        target: userId,
+        target: { kind: "person", id: userId },
         detail: { email: "reader@example.com", until: "2026-11-23", note: "conference" },
       });
     });
@@ -428,7 +428,7 @@ describe.each(databaseKinds())("staff area (lib/admin) on %s", (kind) => {
       const [row] = await t.db.select({ role: users.role }).from(users).where(eq(users.id, ids.reader!));
       expect(row?.role).toBe("reader");
       const log = await listAuditLog({ page: 1 });
-      expect(log.items.slice(0, 2).map((e) => [e.action, e.actorEmail, e.target])).toEqual([
+      expect(log.items.slice(0, 2).map((e) => [e.action, e.actorEmail, e.target?.id])).toEqual([
         ["staff.demote", "root@example.com", ids.reader],
         ["staff.promote", "root@example.com", ids.reader],
       ]);
