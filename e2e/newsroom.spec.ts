@@ -76,6 +76,8 @@ test("without JavaScript the form refuses to publish until an audience is chosen
   const anonymous = await browser.newPage();
   await anonymous.goto("/");
   await expect(anonymous.getByRole("heading", { name: headline })).toHaveCount(0);
+  // Without JavaScript the answered page comes back with the blank form (as for any refusal): fill it again.
+  await fillPiece(page, headline, "An analysis sentence.");
   await page.getByRole("group", { name: "Email when it publishes" }).getByLabel("No email", { exact: true }).check();
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByTestId("piece-status")).toContainText("published");
