@@ -25,7 +25,6 @@ export const DEMO_PIECES: DemoPiece[] = [
       "Remote crane operation means the software, the telemetry and, in a crisis, the off switch sit with the vendor's operations centre. Three terminals that together handle a large share of the region's container traffic now depend on a supplier whose home government is not an ally. That is a supply-chain exposure the strikers did not set out to highlight, but it is the one defence planners will read into this week.\n\nInsurers have already noticed. War-risk and business-interruption underwriters price chokepoints by how quickly they can be shut. A port that can be idled remotely, by a contract dispute or a cyber incident, is a port whose premiums move up, and those costs pass through to every importer on the route.\n\nWatch for two signals: an emergency review of foreign-controlled operational technology at critical ports, and a quiet push to restore local manual override. If both arrive, the strike will have won on paper while the real settlement is written in procurement rules.",
     ctaPitch: "See every risk vector scored, who is exposed, and the signals that will tell you which way this breaks.",
     ctaButton: "Join ESM Insight →",
-    emailIt: true,
   },
   {
     slug: "lithium-price-floor-andes",
@@ -48,7 +47,6 @@ export const DEMO_PIECES: DemoPiece[] = [
       "Price floors in commodities tend to fail for one of two reasons: members cheat, or buyers find a substitute. Brine lithium has an unusual defence against the first, because extraction is slow to scale, but it is exposed to the second. Hard-rock producers elsewhere and sodium-ion chemistries for cheaper vehicles both become more attractive the moment the floor bites.\n\nThe exposed buyers are mid-sized cell makers without long-term offtake agreements. They buy on the spot market and will pay the floor immediately. The large manufacturers with fixed contracts are insulated until renewal, and can use the floor as an argument for vertical integration into refining.\n\nThe signal to watch is the first renegotiated offtake contract. If it settles above the floor without a volume discount, the cartel has pricing power. If it settles with a chemistry-switch clause, buyers are already planning their exit.",
     ctaPitch: "See the exposure map for battery makers and the contracts most at risk.",
     ctaButton: "Join ESM Insight →",
-    emailIt: true,
   },
   {
     slug: "satellite-spectrum-auction-delay",
@@ -71,7 +69,6 @@ export const DEMO_PIECES: DemoPiece[] = [
       "Challengers had built business plans on acquiring mid-band capacity at auction and launching home broadband over it. Without it they must lease capacity from incumbents, who now have every reason to price that lease high.\n\nSatellite operators won this round by framing interference as a safety issue. Expect them to use the same argument in other markets, turning spectrum policy into a contest between orbital and terrestrial networks.\n\nThe practical question for investors is whether any challenger can survive two years on leased capacity. Watch for consolidation announcements before the auction date is confirmed.",
     ctaPitch: "Every paid piece comes with the full risk breakdown. This one is on us.",
     ctaButton: "Join ESM Insight →",
-    emailIt: true,
   },
   {
     slug: "sovereign-cloud-procurement-rules",
@@ -94,7 +91,6 @@ export const DEMO_PIECES: DemoPiece[] = [
       "Joint-venture structures have been used before to satisfy ownership tests while leaving technology and operations with the foreign partner. The difference this time is the physical layer: the draft counts where the servers sit and who holds the keys to the building.\n\nThat favours domestic data-centre landlords, who can offer compliance as a service to every foreign provider at once. Their margins rise with every contract the rule touches.\n\nWatch the comment period for a carve-out for encryption-key custody. If it appears, the rule becomes far less disruptive than the headline suggests.",
     ctaPitch: "Members read these analyses free. Paid subscribers get every piece in full.",
     ctaButton: "Join ESM Insight →",
-    emailIt: true,
   },
   {
     slug: "fertiliser-export-quota-harvest",
@@ -117,7 +113,6 @@ export const DEMO_PIECES: DemoPiece[] = [
       "Nitrogen is applied before planting, so a winter shortage is a spring decision. Farmers facing higher prices apply less, and the yield effect appears months later, long after the quota has been forgotten.\n\nThe most exposed importers are those with thin domestic production and public budgets already strained by subsidy programmes. They face a choice between paying the premium and accepting lower harvests.\n\nWatch maize and rice planting intentions in the importing regions in February. A drop in planned application rates is the earliest hard signal that next year's food inflation is already locked in.",
     ctaPitch: "Get the importer exposure table and our crop-by-crop yield outlook.",
     ctaButton: "Join ESM Insight →",
-    emailIt: true,
   },
   {
     slug: "central-bank-digital-ledger-pilot",
@@ -140,6 +135,5 @@ export const DEMO_PIECES: DemoPiece[] = [
       "Financial sanctions work because most cross-border payments clear through a small number of correspondent banks subject to a few jurisdictions. A functioning alternative rail, even a small one, reduces that leverage at the margin.\n\nThe pilot's participants have been careful to describe it as technical. But the governance choices they make now, especially over who can join and who can be excluded, will determine whether it becomes a compliance tool or a way around one.\n\nThe signal to watch is membership. If the next participants include economies currently under partial sanctions, the experiment has changed category.",
     ctaPitch: "Get the sanctions-exposure assessment and the membership scenarios we are tracking.",
     ctaButton: "Join ESM Insight →",
-    emailIt: true,
   },
 ];

@@ -35,6 +35,9 @@ const analysisDocument = (): SQL => sql`setweight(to_tsvector('english', "analys
 export const roleEnum = pgEnum("role", ["reader", "editor", "admin"]);
 export const pieceStatusEnum = pgEnum("piece_status", ["draft", "scheduled", "published"]);
 export const visibilityEnum = pgEnum("visibility", ["public", "members", "paid"]);
+/** Who a piece is mailed to when it publishes: everyone who wants mail, paying readers only, or nobody. */
+export const MAIL_AUDIENCES = ["everyone", "paid", "none"] as const;
+export type MailAudience = (typeof MAIL_AUDIENCES)[number];
 
 // Auth.js tables (shape required by @auth/drizzle-adapter) plus our columns.
 export const users = pgTable("users", {
@@ -139,7 +142,7 @@ export const pieces = pgTable(
     publishAt: at("publish_at"),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     authorName: text("author_name"),
-    emailIt: boolean("email_it").notNull().default(true),
+    mailAudience: text("mail_audience").$type<MailAudience>().notNull().default("everyone"),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
     searchPublic: tsvector("search_public").generatedAlwaysAs(publicDocument),
@@ -248,6 +251,8 @@ export const sends = pgTable("sends", {
   fullCount: integer("full_count").notNull().default(0),
   teaserCount: integer("teaser_count").notNull().default(0),
   requestedBy: text("requested_by"),
+  /** The audience chosen at publish: "paid" freezes no teaser-tier deliveries. */
+  audience: text("audience").$type<Exclude<MailAudience, "none">>().notNull().default("everyone"),
   startedAt: at("started_at"),
   finishedAt: at("finished_at"),
   createdAt: at("created_at").notNull().defaultNow(),
@@ -294,6 +299,26 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at)],
 );
+
+/** A staff member's public face: the byline, the author page at /author/[slug]. */
+export const staffProfiles = pgTable("staff_profiles", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  slug: text("slug").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  bio: text("bio").notNull().default(""),
+  photoUrl: text("photo_url"),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** Newsroom settings an admin changes, one row per key; each key's value is parsed by its zod schema (lib/staff/settings.ts). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
 
 export type User = typeof users.$inferSelect;
 export type Piece = typeof pieces.$inferSelect;

@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { pieces } from "./schema";
 import { DEMO_PIECES } from "./demo-pieces";
 import { seedDemoAssessments } from "./demo-risk";
+import { seedDemoStaff } from "./demo-staff";
 
 /** Loads the demo pieces (idempotent by slug). Returns how many were inserted. */
 export async function seedDemoPieces(d: Db): Promise<number> {
@@ -15,8 +16,15 @@ export async function seedDemoPieces(d: Db): Promise<number> {
   return inserted.length;
 }
 
+/** The demo pieces and their writers (staff accounts with profiles, who sign them). */
+export async function seedDemo(d: Db): Promise<number> {
+  const n = await seedDemoPieces(d);
+  await seedDemoStaff(d);
+  return n;
+}
+
 /** The embedded default seeds itself when the database holds no pieces at all. */
 export async function seedIfEmpty(d: Db): Promise<number> {
   const [row] = await d.select({ n: count() }).from(pieces);
-  return (row?.n ?? 0) === 0 ? seedDemoPieces(d) : 0;
+  return (row?.n ?? 0) === 0 ? seedDemo(d) : 0;
 }

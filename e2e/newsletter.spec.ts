@@ -2,12 +2,13 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { mailsTo, type OutboxMail } from "./fixtures/mailbox";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
+import { confirmMail } from "./fixtures/editor";
 
 async function mailAbout(request: APIRequestContext, to: string, headline: string): Promise<OutboxMail[]> {
   return (await mailsTo(request, to)).filter((m) => m.subject.includes(headline));
 }
 
-test("publishing with “Email subscribers” mails the full piece to subscribers and the teaser to free members, once each, with one-click unsubscribe", async ({ browser }) => {
+test("publishing with the confirmation's “Everyone” mails the full piece to subscribers and the teaser to free members, once each, with one-click unsubscribe", async ({ browser }) => {
   test.setTimeout(180_000);
   const freeEmail = uniqueEmail("nl-free");
   const paidEmail = uniqueEmail("nl-paid");
@@ -31,8 +32,8 @@ test("publishing with “Email subscribers” mails the full piece to subscriber
   await page.getByLabel("Full analysis", { exact: true }).fill(secret);
   await page.getByLabel("Call to action", { exact: true }).fill("Subscribe for the whole analysis.");
   await page.getByLabel("Visibility", { exact: true }).selectOption("paid");
-  await expect(page.getByLabel("Email subscribers", { exact: true })).toBeChecked();
   await page.getByRole("button", { name: "Publish" }).click();
+  expect(await confirmMail(page, "Everyone")).toMatch(/^Email [\d,]+ readers? with full access the full piece and [\d,]+ free members? the teaser\?$/);
   await expect(page.getByRole("status").filter({ hasText: "Published" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Newsletter send" })).toBeVisible();
   await expect(page.getByTestId("send-progress-text")).toContainText("sent", { timeout: 30_000 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInByLink } from "./fixtures/auth";
 import { captureResponses, findLeaks } from "./fixtures/responses";
+import { confirmMail } from "./fixtures/editor";
 
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 
@@ -16,7 +17,6 @@ async function fillPiece(page: Page, headline: string, analysisSentence: string)
   await page.getByLabel("Source link", { exact: true }).fill("https://example.com/report");
   await page.getByLabel("Source published", { exact: true }).fill("2026-11-01");
   await page.getByLabel("Source summary", { exact: true }).fill("A summary of the report.");
-  await page.getByLabel("Email subscribers", { exact: true }).uncheck();
 }
 
 test("an editor writes a paid piece, previews it, publishes it, and anonymous readers see the teaser only", async ({ page, browser }) => {
@@ -30,6 +30,7 @@ test("an editor writes a paid piece, previews it, publishes it, and anonymous re
   await expect(preview.getByRole("article", { name: "Anonymous reader" })).not.toContainText(secret);
   await expect(preview.getByRole("article", { name: "Anonymous reader" })).toContainText("Join ESM Insight →");
   await page.getByRole("button", { name: "Publish" }).click();
+  await confirmMail(page, "No email");
   await expect(page.getByRole("status").filter({ hasText: "Published" })).toBeVisible();
   await expect(page.getByTestId("piece-status")).toContainText("published");
 
@@ -59,6 +60,7 @@ test("a scheduled piece appears at its time, with nobody visiting the editor", a
     `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`,
   );
   await page.getByRole("button", { name: "Schedule" }).click();
+  await confirmMail(page, "No email");
   await expect(page.getByRole("status").filter({ hasText: "Scheduled" })).toBeVisible();
   const reader = await browser.newPage();
   await reader.goto("/");
@@ -76,6 +78,8 @@ test("bad input is refused with clear errors and changes nothing; XSS renders in
   await page.getByLabel("Teaser", { exact: true }).fill('<script>window.__pwned=1</script>Teaser <a href="javascript:window.__pwned=1">x</a>');
   await page.getByLabel("Slug", { exact: true }).fill("port-automation-strike-baltic");
   await page.getByRole("button", { name: "Publish" }).click();
+  // Asked once: the choice stays with the form while it is corrected.
+  await confirmMail(page, "No email");
   await expect(page.getByText("That slug is already used by another piece.")).toBeVisible();
   await page.getByLabel("Slug", { exact: true }).fill("");
   await page.getByLabel("Publish at", { exact: true }).fill("2001-01-01T00:00:00");

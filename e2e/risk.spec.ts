@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInByLink } from "./fixtures/auth";
+import { confirmMail } from "./fixtures/editor";
 
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 
@@ -14,7 +15,6 @@ test("an editor writes a piece with a risk assessment; anonymous readers see onl
   await page.getByLabel("Teaser", { exact: true }).fill("A public teaser.");
   await page.getByLabel("Full analysis", { exact: true }).fill("The gated analysis.");
   await page.getByLabel("Call to action", { exact: true }).fill("Get the whole picture.");
-  await page.getByLabel("Email subscribers", { exact: true }).uncheck();
   await page.getByLabel("This piece has a risk assessment").check();
   await page.getByLabel("Risk level", { exact: true }).selectOption("high");
   await page.getByLabel("Time horizon", { exact: true }).selectOption("weeks");
@@ -32,6 +32,7 @@ test("an editor writes a piece with a risk assessment; anonymous readers see onl
 
   // Bad input is refused with a clear message, and nothing is saved.
   await page.getByRole("button", { name: "Publish" }).click();
+  await confirmMail(page, "No email");
   await expect(page.getByText("Vector 1: Rationale is required.")).toBeVisible();
   await expect(page.getByText("Nothing was saved")).toBeVisible();
   await page.getByLabel("Rationale", { exact: true }).fill(rationale);

@@ -13,6 +13,8 @@ export type NewPieceBase = {
     url: string;
     /** Already formatted for display. */
     publishedAt: string;
+    /** The byline's name, when the piece has an author. */
+    author?: string;
     source?: { outlet: string; headline: string; url?: string };
   };
   /**
@@ -80,7 +82,7 @@ export function NewPieceEmail(props: NewPieceProps) {
           {piece.headline}
         </Link>
       </Heading>
-      <Text style={typography.meta}>{piece.publishedAt}</Text>
+      <Text style={typography.meta}>{piece.author ? `By ${piece.author} · ${piece.publishedAt}` : piece.publishedAt}</Text>
       {piece.source ? <Source source={piece.source} /> : null}
       <Prose html={props.teaserHtml} />
       {/* Each branch reads only its own variant's fields. */}

@@ -10,6 +10,7 @@ export function absoluteUrl(pathname: string): string {
 
 export const pieceHref = (slug: string) => `/p/${encodeURIComponent(slug)}`;
 export const categoryHref = (slug: string) => `/category/${encodeURIComponent(slug)}`;
+export const authorHref = (slug: string) => `/author/${encodeURIComponent(slug)}`;
 export const joinHref = (next?: string) => (next ? `/join?next=${encodeURIComponent(next)}` : "/join");
 export const loginHref = (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : "/login");
 

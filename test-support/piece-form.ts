@@ -16,7 +16,8 @@ export function validPieceForm(over: Partial<z.input<typeof PieceForm>> = {}): z
     sourceUrl: "",
     sourcePublishedAt: "",
     sourceSummary: "",
-    emailIt: false,
+    mailAudience: "none",
+    authorId: "",
     publishAt: "",
     ...over,
   };

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { isStaff } from "@/lib/access/rule";
 import { currentViewer } from "@/lib/auth/viewer";
 import { siteConfig } from "@/lib/env";
+import "./admin-chrome.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Staff", robots: { index: false } };
@@ -25,6 +26,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             </span>
           </Link>
           <div className="masthead-actions">
+            <Link href="/admin/profile" className="link-quiet">
+              Your profile
+            </Link>
             <Link href="/" className="link-quiet">
               View site
             </Link>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { flushSync } from "react-dom";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { EditorValues, PreviewHtml } from "@/lib/publishing/editor-values";
 import { slugify } from "@/lib/publishing/slug";
@@ -9,12 +10,24 @@ import { usePublication } from "@/components/site/publication-context";
 import { AssessmentFields } from "./assessment-fields";
 import type { AssessmentState } from "@/lib/risk/editor-state";
 import type { TagKind } from "@/lib/risk/scale";
+import type { MailAudience } from "@/db/schema";
+import type { AudienceCounts } from "@/lib/newsletter/audience";
+import { MailChoiceFieldset, MailConfirmDialog } from "./mail-choice";
+
+/** Issue 14: the send confirmation's default and counts, and who may sign the piece. */
+export interface EditorNewsroom {
+  defaultAudience: MailAudience;
+  countAudience: (input: { visibility: EditorValues["visibility"] }) => Promise<{ everyone: AudienceCounts; paid: AudienceCounts }>;
+  authors: { userId: string; label: string }[];
+}
 
 /** Issue 12: the risk assessment's initial state and the managed lists it picks from. */
 export interface EditorRisk {
   initial: AssessmentState;
   options: { vectors: { slug: string; name: string }[]; tags: { id: string; kind: TagKind; name: string }[] };
 }
+
+const noSubscription = () => () => {};
 
 function toLocalInput(iso: string): string {
   if (!iso) return "";
@@ -42,12 +55,14 @@ export function PieceEditor({
   initial,
   categories,
   risk,
+  newsroom,
   save,
   renderPreview,
 }: {
   initial: EditorValues;
   categories: string[];
   risk?: EditorRisk;
+  newsroom: EditorNewsroom;
   save: FormAction;
   renderPreview: (input: { teaser: string; analysis: string }) => Promise<PreviewHtml>;
 }) {
@@ -58,6 +73,12 @@ export function PieceEditor({
   const [preview, setPreview] = useState<PreviewHtml | null>(null);
   const [publishAtLocal, setPublishAtLocal] = useState(toLocalInput(initial.publishAt));
   const submitting = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After hydration the confirmation dialog asks; before it (or without JavaScript) the form's own radios do.
+  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [asking, setAsking] = useState<"publish" | "schedule" | null>(null);
+  const [counts, setCounts] = useState<{ everyone: AudienceCounts; paid: AudienceCounts } | null>(null);
+  const willMail = v.status !== "published";
   const e = state.fieldErrors ?? {};
   const { joinLabel } = usePublication();
 
@@ -80,6 +101,12 @@ export function PieceEditor({
     if (state.error || state.fieldErrors) submitting.current = false;
   }, [state]);
 
+  const ask = (intent: "publish" | "schedule") => {
+    setCounts(null);
+    setAsking(intent);
+    newsroom.countAudience({ visibility: v.visibility }).then(setCounts, () => setCounts(null));
+  };
+
   const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => {
     setDirty(true);
     setV((old) => {
@@ -94,9 +121,17 @@ export function PieceEditor({
   return (
     <div className="editor-grid">
       <form
+        ref={formRef}
         className="form editor-form"
         action={action}
-        onSubmit={() => {
+        onSubmit={(ev) => {
+          const submitter = (ev.nativeEvent as SubmitEvent).submitter;
+          const intent = submitter instanceof HTMLButtonElement ? submitter.value : "";
+          if (enhanced && willMail && (intent === "publish" || intent === "schedule") && asking === null && v.mailAudience === "") {
+            ev.preventDefault();
+            ask(intent);
+            return;
+          }
           submitting.current = true;
           setDirty(false);
         }}
@@ -174,9 +209,17 @@ export function PieceEditor({
           </Field>
         </fieldset>
         {risk ? <AssessmentFields initial={risk.initial} options={risk.options} errors={e} onChange={() => setDirty(true)} /> : null}
-        <label className="checkbox">
-          <input type="checkbox" name="emailIt" checked={v.emailIt} onChange={(ev) => set("emailIt", ev.target.checked)} /> Email subscribers
-        </label>
+        <Field label="Author" name="authorId" error={e.authorId}>
+          <select id="f-authorId" name="authorId" value={v.authorId} onChange={(ev) => set("authorId", ev.target.value)}>
+            {v.authorId === "" ? <option value="">Choose the byline</option> : null}
+            {newsroom.authors.map((a) => (
+              <option key={a.userId} value={a.userId}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {willMail ? <MailChoiceFieldset value={v.mailAudience} hidden={enhanced} error={e.mailAudience} onChange={(a) => set("mailAudience", a)} /> : null}
         <Field label="Publish at" name="publishAt" error={e.publishAt} hint="For Schedule: your local time.">
           <input id="f-publishAt" type="datetime-local" step={1} value={publishAtLocal} onChange={(ev) => { setDirty(true); setPublishAtLocal(ev.target.value); }} aria-describedby={describedBy("publishAt", true)} />
         </Field>
@@ -199,6 +242,23 @@ export function PieceEditor({
         </div>
       </form>
       <PiecePreview values={v} html={preview} />
+      <MailConfirmDialog
+        open={asking !== null}
+        intent={asking ?? "publish"}
+        initial={newsroom.defaultAudience}
+        counts={counts}
+        onCancel={() => setAsking(null)}
+        onConfirm={(choice) => {
+          const intent = asking;
+          // The chosen audience must be in the form before it is submitted.
+          flushSync(() => {
+            setAsking(null);
+            set("mailAudience", choice);
+          });
+          const form = formRef.current;
+          form?.requestSubmit(form.querySelector<HTMLButtonElement>(`button[name=intent][value=${intent ?? "publish"}]`));
+        }}
+      />
     </div>
   );
 }

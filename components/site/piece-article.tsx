@@ -3,6 +3,7 @@ import type { ViewerCategory } from "@/lib/access/rule";
 import type { PieceTeaser } from "@/lib/pieces/queries";
 import type { PieceForViewer } from "@/lib/pieces/reading";
 import { categoryHref, pieceHref } from "@/lib/site";
+import { Byline } from "./byline";
 import { formatDate } from "@/lib/format";
 import { MoreAnalysis } from "./more-analysis";
 import { Paywall } from "./paywall";
@@ -36,7 +37,11 @@ export function PieceArticle({ piece, body, risk, follow, viewer, price, more }:
         </div>
         <h1>{piece.headline}</h1>
         <p className="byline">
-          {piece.authorName ? <>By {piece.authorName} · </> : null}
+          {piece.authorName ? (
+            <>
+              <Byline name={piece.authorName} slug={piece.authorSlug} /> ·{" "}
+            </>
+          ) : null}
           <time dateTime={piece.publishedAt.toISOString()}>{formatDate(piece.publishedAt)}</time>
         </p>
       </header>

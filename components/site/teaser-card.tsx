@@ -4,6 +4,7 @@ import { categoryHref, pieceHref } from "@/lib/site";
 import { formatDate } from "@/lib/format";
 import { RichText } from "./rich-text";
 import { VisibilityBadge } from "./visibility-badge";
+import { Byline } from "./byline";
 
 export function TeaserCard({ piece }: { piece: PieceTeaser }) {
   return (
@@ -20,6 +21,11 @@ export function TeaserCard({ piece }: { piece: PieceTeaser }) {
       <h2>
         <Link href={pieceHref(piece.slug)}>{piece.headline}</Link>
       </h2>
+      {piece.authorName ? (
+        <p className="meta byline">
+          <Byline name={piece.authorName} slug={piece.authorSlug} />
+        </p>
+      ) : null}
       <RichText className="teaser-text" markdown={piece.teaser} />
       {/* The accessible name starts with the visible words (WCAG 2.5.3) and says which piece. */}
       <Link className="read-more" href={pieceHref(piece.slug)}>

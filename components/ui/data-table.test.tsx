@@ -20,12 +20,16 @@ const people: Person[] = [
 ];
 
 describe("DataTable", () => {
-  it("draws a semantic table inside the scrolling wrapper", () => {
+  it("draws a semantic table inside the scrolling wrapper, each cell labelled for the stacked phone layout", () => {
     const html = renderToStaticMarkup(<DataTable caption="People" columns={columns} rows={people} rowKey={(p) => p.id} />);
-    expect(html).toMatch(/^<div class="table-wrap"><table class="table"><caption class="visually-hidden">People<\/caption><thead>/);
+    expect(html).toMatch(/^<div class="table-wrap" data-stack="narrow"><table class="table"><caption class="visually-hidden">People<\/caption><thead>/);
     expect(html).toContain('<th scope="col">Email</th><th scope="col" class="num">Visits</th>');
     expect(html).toContain('<th scope="col"><span class="visually-hidden">Actions</span></th>');
-    expect(html).toContain('<tr><th scope="row">a@example.com</th><td class="num">3</td><td class="break">—</td></tr>');
+    expect(html).toContain('<tr><th scope="row" data-label="Email">a@example.com</th><td class="num" data-label="Visits">3</td><td class="break">—</td></tr>');
+  });
+
+  it("keeps the table shape on a phone when asked (stacked={false})", () => {
+    expect(renderToStaticMarkup(<DataTable stacked={false} columns={columns} rows={people} rowKey={(p) => p.id} />)).toMatch(/^<div class="table-wrap"><table/);
   });
 
   it("shows a visible caption when asked, and hides the whole table when asked", () => {
@@ -33,7 +37,7 @@ describe("DataTable", () => {
       renderToStaticMarkup(<DataTable caption="2 people" showCaption columns={columns} rows={people} rowKey={(p) => p.id} />),
     ).toContain('<caption class="meta table-caption">2 people</caption>');
     expect(renderToStaticMarkup(<DataTable hidden columns={columns} rows={people} rowKey={(p) => p.id} />)).toMatch(
-      /^<div class="table-wrap visually-hidden"><table class="table"><thead>/,
+      /^<div class="table-wrap visually-hidden" data-stack="narrow"><table class="table"><thead>/,
     );
   });
 

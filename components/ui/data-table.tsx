@@ -24,14 +24,16 @@ interface DataTableProps<Row> {
   empty?: ReactNode;
   /** The whole table is for screen readers only (e.g. the numbers behind a chart). */
   hidden?: boolean;
+  /** On a narrow screen each row becomes a card of "label: value" lines (the default), so no table is wider than the phone. */
+  stacked?: boolean;
 }
 
 const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ") || undefined;
 
-export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption = false, empty, hidden = false }: DataTableProps<Row>) {
+export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption = false, empty, hidden = false, stacked = true }: DataTableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
-    <div className={classes("table-wrap", hidden && "visually-hidden")}>
+    <div className={classes("table-wrap", hidden && "visually-hidden")} data-stack={stacked ? "narrow" : undefined}>
       <table className="table">
         {caption !== undefined ? <caption className={showCaption ? "meta table-caption" : "visually-hidden"}>{caption}</caption> : null}
         <thead>
@@ -49,11 +51,11 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption = f
               {columns.map((c) => {
                 const className = classes(c.numeric && "num", c.className);
                 return c.rowHeader ? (
-                  <th key={c.header} scope="row" className={className}>
+                  <th key={c.header} scope="row" className={className} data-label={c.headerHidden ? undefined : c.header}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.header} className={className}>
+                  <td key={c.header} className={className} data-label={c.headerHidden ? undefined : c.header}>
                     {c.cell(row)}
                   </td>
                 );

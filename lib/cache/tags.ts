@@ -9,3 +9,4 @@ export const SITEMAP_TAG = "sitemap";
 
 export const pieceTag = (slug: string): string => `piece:${slug}`;
 export const categoryTag = (categorySlug: string): string => `category:${categorySlug}`;
+export const authorTag = (authorSlug: string): string => `author:${authorSlug}`;

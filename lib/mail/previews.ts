@@ -1,3 +1,4 @@
+import "server-only";
 import {
   newPieceFullPreviewProps,
   newPieceTeaserPreviewProps,
@@ -25,22 +26,39 @@ import {
   renderWelcome,
   type RenderedEmail,
 } from "@/emails/render";
-import { joinLabel } from "@/lib/site";
+import { config } from "@/lib/env";
+import { joinHref, joinLabel, pieceHref } from "@/lib/site";
 import { mailPublication } from "./publication";
 
-/** The sample mails, under the configured publication's name. */
+/**
+ * The sample mails as they would be sent: the configured publication, and every link made the way
+ * the sending code makes it (APP_URL and lib/site's paths). Only the words are examples.
+ */
 const ours = <P extends { publication: unknown }>(props: P): P => ({ ...props, publication: mailPublication() });
+const app = (path = "") => `${config().appUrl}${path}`;
+const SAMPLE_SLUG = "export-licence-chip-risk";
+const samplePiece = () => ({ ...newPieceFullPreviewProps.piece, url: app(pieceHref(SAMPLE_SLUG)), author: "Priya Natarajan" });
 
 export const EMAIL_PREVIEWS = {
-  "new-piece-full": { title: "New piece: full (paying, trialing, complimentary, staff)", render: () => renderNewPiece({ ...ours(newPieceFullPreviewProps), assessment: previewAssessment }) },
-  "new-piece-teaser": { title: "New piece: teaser (free members)", render: () => renderNewPiece({ ...ours(newPieceTeaserPreviewProps), buttonText: joinLabel(), riskHook: previewRiskHook }) },
+  "new-piece-full": {
+    title: "New piece: full (paying, trialing, complimentary, staff)",
+    render: () => renderNewPiece({ ...ours(newPieceFullPreviewProps), piece: samplePiece(), assessment: previewAssessment }),
+  },
+  "new-piece-teaser": {
+    title: "New piece: teaser (free members)",
+    render: () =>
+      renderNewPiece({ ...ours(newPieceTeaserPreviewProps), piece: samplePiece(), joinUrl: app(joinHref(pieceHref(SAMPLE_SLUG))), buttonText: joinLabel(), riskHook: previewRiskHook }),
+  },
   "signal-alert-full": { title: "Signal alert: full (entitled followers)", render: () => renderSignalAlert(ours(signalAlertFullPreviewProps)) },
   "signal-alert-teaser": { title: "Signal alert: teaser (free members who follow)", render: () => renderSignalAlert({ ...ours(signalAlertTeaserPreviewProps), buttonText: joinLabel() }) },
-  "sign-in": { title: "Sign-in link and code", render: () => renderSignIn(ours(signInPreviewProps)) },
-  "welcome-member": { title: "Welcome: free member", render: () => renderWelcome(ours(welcomeMemberPreviewProps)) },
-  "welcome-subscriber": { title: "Welcome: subscriber", render: () => renderWelcome(ours(welcomeSubscriberPreviewProps)) },
-  "payment-failed": { title: "Payment failed", render: () => renderPaymentFailed(ours(paymentFailedPreviewProps)) },
-  "payment-reminder": { title: "Payment failed: reminder (+3, +6 days)", render: () => renderPaymentFailed(ours(paymentReminderPreviewProps)) },
+  "sign-in": {
+    title: "Sign-in link and code",
+    render: () => renderSignIn({ ...ours(signInPreviewProps), url: app(`/api/auth/callback/email?token=3f9c2a7e&email=${encodeURIComponent("reader@example.com")}`) }),
+  },
+  "welcome-member": { title: "Welcome: free member", render: () => renderWelcome({ ...ours(welcomeMemberPreviewProps), accountUrl: app("/account"), homeUrl: app() }) },
+  "welcome-subscriber": { title: "Welcome: subscriber", render: () => renderWelcome({ ...ours(welcomeSubscriberPreviewProps), accountUrl: app("/account"), homeUrl: app() }) },
+  "payment-failed": { title: "Payment failed", render: () => renderPaymentFailed({ ...ours(paymentFailedPreviewProps), portalUrl: app("/account/billing") }) },
+  "payment-reminder": { title: "Payment failed: reminder (+3, +6 days)", render: () => renderPaymentFailed({ ...ours(paymentReminderPreviewProps), portalUrl: app("/account/billing") }) },
   "payment-action": { title: "Payment needs action", render: () => renderPaymentAction(ours(paymentActionPreviewProps)) },
   "trial-ending": { title: "Trial ends in 3 days", render: () => renderTrialEnding(ours(trialEndingPreviewProps)) },
   "subscription-ended": { title: "Subscription ended", render: () => renderSubscriptionEnded(ours(subscriptionEndedPreviewProps)) },

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emailPreferences, suppressions, users } from "@/db/schema";
+import { emailPreferences, suppressions, users, type MailAudience } from "@/db/schema";
 import { decideAccess, type AccessPolicy, type Viewer, type Visibility } from "@/lib/access/rule";
 import type { Variant } from "./batch-plan";
 import { viewersOf, type UserFacts } from "./viewers";
@@ -68,4 +68,33 @@ export async function* variantPages(
 /** A new piece's audience. */
 export function audiencePages(d: Db, piece: { id: string; visibility: Visibility }, policy: AccessPolicy, pageSize = 2_000): AsyncGenerator<AudienceMember[]> {
   return variantPages(d, audiencePage, piece, policy, pageSize);
+}
+
+export type SendAudience = Exclude<MailAudience, "none">;
+
+/** The members a send to `audience` mails: "paid" keeps only those who get the full piece (no teaser-tier deliveries). */
+export function chosenMembers(page: AudienceMember[], audience: SendAudience): AudienceMember[] {
+  return audience === "paid" ? page.filter((m) => m.variant === "full") : page;
+}
+
+export interface AudienceCounts {
+  full: number;
+  teaser: number;
+}
+
+/**
+ * How many readers a send of this piece would mail now, per variant: the same pages and the same
+ * filter the freeze uses (lib/newsletter/request.ts), so the confirmation states what is then frozen.
+ */
+export async function countAudience(
+  d: Db,
+  piece: { id: string; visibility: Visibility },
+  policy: AccessPolicy,
+  audience: SendAudience = "everyone",
+): Promise<AudienceCounts> {
+  const counts: AudienceCounts = { full: 0, teaser: 0 };
+  for await (const page of audiencePages(d, piece, policy)) {
+    for (const m of chosenMembers(page, audience)) counts[m.variant] += 1;
+  }
+  return counts;
 }

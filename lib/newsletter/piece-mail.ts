@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { pieces } from "@/db/schema";
+import { pieces, staffProfiles } from "@/db/schema";
 import { renderNewPiece, UNSUBSCRIBE_PLACEHOLDER, type NewPieceProps, type RenderedEmail } from "@/emails/render";
 import type { AccessProof, Visibility } from "@/lib/access/rule";
 import { config } from "@/lib/env";
@@ -31,6 +31,8 @@ export interface PieceForMail {
   sourceOutlet: string | null;
   sourceHeadline: string | null;
   sourceUrl: string | null;
+  /** The byline: the author's profile name, else the name the piece was imported with. */
+  author: string | null;
 }
 
 export interface MailTemplate extends RenderedEmail {
@@ -53,10 +55,15 @@ export async function pieceForMail(d: Db, pieceId: string): Promise<PieceForMail
       sourceOutlet: pieces.sourceOutlet,
       sourceHeadline: pieces.sourceHeadline,
       sourceUrl: pieces.sourceUrl,
+      authorName: pieces.authorName,
+      profileName: staffProfiles.displayName,
     })
     .from(pieces)
+    .leftJoin(staffProfiles, eq(staffProfiles.userId, pieces.authorId))
     .where(eq(pieces.id, pieceId));
-  return row ?? null;
+  if (!row) return null;
+  const { authorName, profileName, ...rest } = row;
+  return { ...rest, author: profileName ?? authorName };
 }
 
 function baseProps(piece: PieceForMail): Omit<NewPieceProps, "variant" | "teaserHtml" | "analysisHtml" | "joinUrl" | "pitch" | "buttonText" | "assessment" | "riskHook"> {
@@ -68,6 +75,7 @@ function baseProps(piece: PieceForMail): Omit<NewPieceProps, "variant" | "teaser
       category: piece.category,
       url: `${cfg.appUrl}${pieceHref(piece.slug)}`,
       publishedAt: formatDate(piece.publishAt ?? piece.updatedAt),
+      ...(piece.author ? { author: piece.author } : {}),
       ...(piece.sourceOutlet && piece.sourceHeadline
         ? { source: { outlet: piece.sourceOutlet, headline: piece.sourceHeadline, ...(piece.sourceUrl ? { url: piece.sourceUrl } : {}) } }
         : {}),

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, inArray, lte } from "drizzle-orm";
 import { db } from "@/lib/db";
-import { pieces } from "@/db/schema";
+import { pieces, staffProfiles } from "@/db/schema";
 import type { AccessProof, Visibility } from "@/lib/access/rule";
 import { isSlug, slugify } from "@/lib/publishing/slug";
 import { renderMarkdown } from "./markdown";
@@ -33,6 +33,8 @@ export interface PieceTeaser {
   publishedAt: Date;
   updatedAt: Date;
   authorName: string | null;
+  /** The author's page, when the author has a staff profile. */
+  authorSlug: string | null;
   source: SourceReport | null;
 }
 
@@ -63,7 +65,11 @@ type TeaserRow = {
     : (typeof teaserColumns)[K]["_"]["data"] | null;
 };
 
-export function toTeaser(row: TeaserRow): PieceTeaser {
+/** The byline: the author's profile (name and page), else the name a piece was imported with. */
+export const bylineColumns = { profileName: staffProfiles.displayName, authorSlug: staffProfiles.slug };
+type BylineRow = { profileName: string | null; authorSlug: string | null };
+
+export function toTeaser(row: TeaserRow & BylineRow): PieceTeaser {
   return {
     id: row.id,
     slug: row.slug,
@@ -76,7 +82,8 @@ export function toTeaser(row: TeaserRow): PieceTeaser {
     visibility: row.visibility,
     publishedAt: row.publishAt ?? row.updatedAt,
     updatedAt: row.updatedAt,
-    authorName: row.authorName,
+    authorName: row.profileName ?? row.authorName,
+    authorSlug: row.authorSlug,
     source:
       row.sourceOutlet && row.sourceHeadline
         ? {
@@ -105,10 +112,13 @@ export async function listPublished(opts: {
   page: number;
   pageSize: number;
   categorySlug?: string;
+  /** Only the pieces this staff member signed (their author page). */
+  authorId?: string;
   now?: Date;
 }): Promise<Page<PieceTeaser>> {
   const now = opts.now ?? new Date();
   let where = isPublished(now);
+  if (opts.authorId !== undefined) where = and(where, eq(pieces.authorId, opts.authorId));
   if (opts.categorySlug !== undefined) {
     const names = (await listCategories(now)).filter((c) => c.slug === opts.categorySlug).map((c) => c.name);
     if (names.length === 0) return { items: [], page: opts.page, pageCount: 1, total: 0 };
@@ -118,8 +128,9 @@ export async function listPublished(opts: {
   const [totalRow] = await d.select({ n: count() }).from(pieces).where(where);
   const total = totalRow?.n ?? 0;
   const rows = await d
-    .select(teaserColumns)
+    .select({ ...teaserColumns, ...bylineColumns })
     .from(pieces)
+    .leftJoin(staffProfiles, eq(staffProfiles.userId, pieces.authorId))
     .where(where)
     .orderBy(desc(pieces.publishAt), desc(pieces.id))
     .limit(opts.pageSize)
@@ -136,8 +147,9 @@ export async function findPublishedBySlug(slug: string, now = new Date()): Promi
   if (!isSlug(slug)) return null;
   const d = await db();
   const [row] = await d
-    .select(teaserColumns)
+    .select({ ...teaserColumns, ...bylineColumns })
     .from(pieces)
+    .leftJoin(staffProfiles, eq(staffProfiles.userId, pieces.authorId))
     .where(and(isPublished(now), eq(pieces.slug, slug)))
     .limit(1);
   return row ? toTeaser(row) : null;

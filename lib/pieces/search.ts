@@ -1,10 +1,10 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
-import { pieces } from "@/db/schema";
+import { pieces, staffProfiles } from "@/db/schema";
 import type { AccessPolicy, Viewer } from "@/lib/access/rule";
 import { mayReadSql } from "@/lib/access/sql";
-import { isPublished, teaserColumns, toTeaser, type Page, type PieceTeaser } from "./queries";
+import { bylineColumns, isPublished, teaserColumns, toTeaser, type Page, type PieceTeaser } from "./queries";
 import { headlineOptions, highlightSegments, type Segment } from "./highlight";
 
 /**
@@ -66,9 +66,10 @@ export async function searchPieces(opts: {
     when ${mayRead} and ${pieces.searchAnalysis} @@ ${tsquery} then ${headlineOf(sql`${pieces.analysis}`, false)}
     else ${headlineOf(sql`${pieces.teaser}`, false)} end)`;
   const rows = await d
-    .select({ ...teaserColumns, rank: hits.rank, headlineMarked: headlineOf(sql`${pieces.headline}`, true), snippet })
+    .select({ ...teaserColumns, ...bylineColumns, rank: hits.rank, headlineMarked: headlineOf(sql`${pieces.headline}`, true), snippet })
     .from(hits)
     .innerJoin(pieces, eq(pieces.id, hits.id))
+    .leftJoin(staffProfiles, eq(staffProfiles.userId, pieces.authorId))
     .orderBy(desc(hits.rank), desc(pieces.publishAt), desc(pieces.id));
 
   return {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Piece } from "@/db/schema";
+import type { MailAudience, Piece } from "@/db/schema";
 import type { PieceFields, VISIBILITIES } from "./input";
 
 /**
@@ -7,7 +7,8 @@ import type { PieceFields, VISIBILITIES } from "./input";
  * (lib/publishing/input.ts) as the form shows it, plus the piece's id and status. The risk
  * assessment has its own editor state (lib/risk/editor-state.ts).
  */
-export type EditorValues = Omit<z.input<typeof PieceFields>, "visibility" | "assessment"> & {
+export type EditorValues = Omit<z.input<typeof PieceFields>, "visibility" | "assessment" | "mailAudience"> & {
+  mailAudience: MailAudience | "";
   id: string | null;
   status: Piece["status"];
   visibility: (typeof VISIBILITIES)[number];
@@ -36,7 +37,9 @@ export const BLANK_PIECE: EditorValues = {
   sourceUrl: "",
   sourcePublishedAt: "",
   sourceSummary: "",
-  emailIt: true,
+  // Never pre-chosen: the confirmation (or, without JavaScript, the form's own choice) sets it.
+  mailAudience: "",
+  authorId: "",
   publishAt: "",
 };
 
@@ -56,7 +59,8 @@ export function editorValues(p: Omit<Piece, "analysisHtml" | "searchAnalysis" | 
     sourceUrl: p.sourceUrl ?? "",
     sourcePublishedAt: day(p.sourcePublishedAt),
     sourceSummary: p.sourceBody ?? "",
-    emailIt: p.emailIt,
+    mailAudience: "",
+    authorId: p.authorId ?? "",
     publishAt: p.publishAt ? p.publishAt.toISOString() : "",
   };
 }

@@ -1,9 +1,11 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { db } from "@/lib/db";
-import { pieces, type Piece } from "@/db/schema";
+import { pieces, staffProfiles, type Piece } from "@/db/schema";
+import type { Db } from "@/db/client";
 import type { Viewer } from "@/lib/access/rule";
 import { audit } from "@/lib/staff/audit";
+import { isStaffUser } from "@/lib/staff/profiles";
 import { authorizeStaff } from "@/lib/staff/authz";
 import { requestNewsletterSend } from "@/lib/newsletter/request";
 import { fieldErrors, PieceForm, type FieldErrors, type PieceFormValues } from "./input";
@@ -17,9 +19,9 @@ export type SaveResult =
   | { ok: true; id: string; status: Piece["status"]; message: string }
   | { ok: false; errors: FieldErrors };
 
-/** The schema's fields are the columns (lib/publishing/input.ts), but for the source summary's column name and the analysis's rendered copy; publishAt and the assessment are saved apart. */
+/** The schema's fields are the columns (lib/publishing/input.ts), but for the source summary's column name and the analysis's rendered copy; publishAt, the mail audience, the author and the assessment are saved apart. */
 function columns(v: PieceFormValues) {
-  const { publishAt: _publishAt, assessment: _assessment, sourceSummary, analysis, ...sameName } = v;
+  const { publishAt: _publishAt, assessment: _assessment, mailAudience: _mailAudience, authorId: _authorId, sourceSummary, analysis, ...sameName } = v;
   return { ...sameName, ...analysisColumns(analysis), sourceBody: sourceSummary } satisfies Partial<typeof pieces.$inferInsert>;
 }
 
@@ -43,8 +45,17 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
     return { ok: false, errors: { publishAt: "Choose a publish time in the future." } };
   }
   const d = await db();
-  const existing = id ? (await d.select({ id: pieces.id, status: pieces.status, publishAt: pieces.publishAt, slug: pieces.slug, category: pieces.category }).from(pieces).where(eq(pieces.id, id)))[0] : undefined;
+  const existing = id
+    ? (await d.select({ id: pieces.id, status: pieces.status, publishAt: pieces.publishAt, slug: pieces.slug, category: pieces.category, authorId: pieces.authorId }).from(pieces).where(eq(pieces.id, id)))[0]
+    : undefined;
   if (id && !existing) return { ok: false, errors: { form: "This piece no longer exists." } };
+  const wasPublished = existing?.status === "published";
+  // Nobody is mailed by surprise: a piece about to publish (now or on schedule) needs its audience chosen in this very request.
+  if ((intent === "publish" || intent === "schedule") && !wasPublished && v.mailAudience === null) {
+    return { ok: false, errors: { mailAudience: "Choose who gets this piece by email: everyone, paid subscribers only, or no email." } };
+  }
+  const authorId = v.authorId === "" ? (existing ? existing.authorId : actor.userId) : v.authorId;
+  if (v.authorId !== "" && !(await isStaffUser(v.authorId))) return { ok: false, errors: { authorId: "Choose a member of staff as the author." } };
   const clash = await d
     .select({ id: pieces.id })
     .from(pieces)
@@ -53,31 +64,39 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
   const refErrors = v.assessment ? await checkAssessmentRefs(d, v.assessment) : {};
   if (Object.keys(refErrors).length > 0) return { ok: false, errors: { assessment: Object.values(refErrors)[0], ...refErrors } };
 
-  const wasPublished = existing?.status === "published";
   const status: Piece["status"] = intent === "publish" ? "published" : intent === "schedule" ? "scheduled" : "draft";
   const publishAt =
     intent === "schedule" ? v.publishAt : intent === "publish" ? (wasPublished && existing?.publishAt ? existing.publishAt : now) : existing?.publishAt ?? null;
-  const values = { ...columns(v), status, publishAt, updatedAt: now };
+  const values = { ...columns(v), status, publishAt, authorId, updatedAt: now, ...(v.mailAudience ? { mailAudience: v.mailAudience } : {}) };
 
   const saved = await d.transaction(async (tx) => {
     const [row] = existing
       ? await tx.update(pieces).set(values).where(eq(pieces.id, existing.id)).returning({ id: pieces.id })
       : await tx
           .insert(pieces)
-          .values({ ...values, authorId: actor.userId, authorName: null })
+          .values({ ...values, authorName: null })
           .returning({ id: pieces.id });
     if (!row) throw new Error("save returned no row");
-    await audit(actor, `piece.${intent}`, row.id, { slug: v.slug, headline: v.headline }, tx);
+    const mailAudience = (await tx.select({ a: pieces.mailAudience }).from(pieces).where(eq(pieces.id, row.id)))[0]?.a ?? "none";
+    await audit(actor, `piece.${intent}`, row.id, { slug: v.slug, headline: v.headline, ...(intent === "publish" || intent === "schedule" ? { mail: mailAudience } : {}) }, tx);
     const changedSignals = await writeAssessment(tx, row.id, v.assessment, actor.userId, now);
-    return { id: row.id, changedSignals };
+    return { id: row.id, changedSignals, mailAudience };
   });
   const savedId = saved.id;
 
   if (status === "scheduled" && publishAt) await schedulePublication(savedId, publishAt);
-  if (status === "published" && !wasPublished && v.emailIt) await requestNewsletterSend(savedId, actor.userId);
+  if (status === "published" && !wasPublished && saved.mailAudience !== "none") await requestNewsletterSend(savedId, actor.userId);
+  const slugs = await authorSlugs(d, [existing?.authorId, authorId]);
   await invalidatePiecePages(
-    existing && { slug: existing.slug, category: existing.category, published: wasPublished },
-    { slug: v.slug, category: v.category, published: status === "published" },
+    existing && { slug: existing.slug, category: existing.category, published: wasPublished, authorSlug: slugs.get(existing.authorId ?? "") },
+    { slug: v.slug, category: v.category, published: status === "published", authorSlug: slugs.get(authorId ?? "") },
   );
   return { ok: true, id: savedId, status, message: MESSAGES[intent] };
+}
+
+async function authorSlugs(d: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = ids.filter((i): i is string => typeof i === "string");
+  if (wanted.length === 0) return new Map();
+  const rows = await d.select({ userId: staffProfiles.userId, slug: staffProfiles.slug }).from(staffProfiles).where(inArray(staffProfiles.userId, wanted));
+  return new Map(rows.map((r) => [r.userId, r.slug]));
 }

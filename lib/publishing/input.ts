@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAIL_AUDIENCES } from "@/db/schema";
 import { SLUG_PATTERN, slugify } from "@/lib/publishing/slug";
 import { AssessmentField, assessmentErrorKey } from "@/lib/risk/assessment-schema";
 
@@ -61,7 +62,13 @@ export const PieceFields = z.object({
       .transform((v) => (v === "" ? null : v)),
     sourcePublishedAt: optionalDate("Source published"),
     sourceSummary: optionalText("Source summary", 3_000),
-    emailIt: z.boolean(),
+    // Empty until someone chooses: publishing or scheduling refuses a piece whose mail audience nobody chose.
+    mailAudience: z
+      .string()
+      .pipe(z.enum([...MAIL_AUDIENCES, ""], { error: "Choose Everyone, Paid subscribers only or No email." }))
+      .transform((v) => (v === "" ? null : v)),
+    // Empty keeps the piece's author (a new piece: whoever creates it); else a staff member's user id.
+    authorId: z.string().trim().max(100, "Unknown author."),
     publishAt: optionalDate("Publish at"),
     // Issue 12: the optional risk assessment (lib/risk/assessment-schema.ts).
     assessment: AssessmentField.optional().transform((a) => a ?? null),
@@ -82,8 +89,6 @@ export type FieldErrors = Partial<Record<keyof z.input<typeof PieceForm> | "form
 
 export type PieceFieldName = keyof typeof PieceFields.shape;
 export const PIECE_FIELD_NAMES = Object.keys(PieceFields.shape) as PieceFieldName[];
-/** The form's checkboxes (present means on); every other field is text. */
-const CHECKBOXES: ReadonlySet<PieceFieldName> = new Set(["emailIt"]);
 
 /** The editor's FormData as the schema's input: one entry per field the schema names. */
 export function pieceFormFromData(data: FormData): z.input<typeof PieceForm> {
@@ -91,7 +96,7 @@ export function pieceFormFromData(data: FormData): z.input<typeof PieceForm> {
     const v = data.get(k);
     return typeof v === "string" ? v : "";
   };
-  return Object.fromEntries(PIECE_FIELD_NAMES.map((name) => [name, CHECKBOXES.has(name) ? data.get(name) === "on" : text(name)])) as z.input<typeof PieceForm>;
+  return Object.fromEntries(PIECE_FIELD_NAMES.map((name) => [name, text(name)])) as z.input<typeof PieceForm>;
 }
 
 export function fieldErrors(error: z.ZodError): FieldErrors {

@@ -1,6 +1,6 @@
 import "server-only";
 import { invalidatePages } from "@/lib/cache/invalidate";
-import { CATEGORIES_TAG, FEED_TAG, HOME_TAG, SITEMAP_TAG, categoryTag, pieceTag } from "@/lib/cache/tags";
+import { CATEGORIES_TAG, FEED_TAG, HOME_TAG, SITEMAP_TAG, authorTag, categoryTag, pieceTag } from "@/lib/cache/tags";
 import { listCategories } from "@/lib/pieces/queries";
 import { slugify } from "./slug";
 
@@ -9,6 +9,8 @@ export interface PiecePlacement {
   slug: string;
   category: string;
   published: boolean;
+  /** The author's page lists the piece (when the author has a profile). */
+  authorSlug?: string | undefined;
 }
 
 /** The tags of every page that shows the piece before or after a change (none for a piece that never showed). */
@@ -19,6 +21,7 @@ export async function tagsForChange(before: PiecePlacement | undefined, after: P
   for (const p of shown) {
     tags.add(pieceTag(p.slug));
     tags.add(categoryTag(slugify(p.category)));
+    if (p.authorSlug) tags.add(authorTag(p.authorSlug));
   }
   if (await categoryListMayHaveChanged(shown.map((p) => slugify(p.category)))) tags.add(CATEGORIES_TAG);
   return [...tags];

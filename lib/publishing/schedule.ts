@@ -23,10 +23,10 @@ export async function publishDuePieces(now = new Date()): Promise<string[]> {
     .update(pieces)
     .set({ status: "published", updatedAt: now })
     .where(and(eq(pieces.status, "scheduled"), lte(pieces.publishAt, now)))
-    .returning({ id: pieces.id, emailIt: pieces.emailIt, authorId: pieces.authorId, slug: pieces.slug, category: pieces.category });
+    .returning({ id: pieces.id, mailAudience: pieces.mailAudience, authorId: pieces.authorId, slug: pieces.slug, category: pieces.category });
   if (due.length === 0) return [];
   await d.insert(auditLog).values(due.map((p) => ({ actorId: null, actorEmail: "scheduler", action: "piece.published-on-schedule", target: p.id, detail: { slug: p.slug } })));
-  for (const p of due) if (p.emailIt) await requestNewsletterSend(p.id, p.authorId);
+  for (const p of due) if (p.mailAudience !== "none") await requestNewsletterSend(p.id, p.authorId);
   for (const p of due) await invalidatePiecePages(undefined, { slug: p.slug, category: p.category, published: true });
   return due.map((p) => p.id);
 }

@@ -6,7 +6,8 @@ import { formAction, objectAction, submitAction } from "@/lib/actions/action";
 import { renderMarkdown } from "@/lib/pieces/markdown";
 import { sendTestEmail, TestEmailError } from "@/lib/newsletter/test-email";
 import { savePiece } from "@/lib/publishing/editor";
-import { pieceFormFromData } from "@/lib/publishing/input";
+import { pieceFormFromData, VISIBILITIES } from "@/lib/publishing/input";
+import { audienceForConfirmation } from "@/lib/newsletter/confirm";
 
 const unknownAction = { error: "Unknown action." };
 const SaveForm = z.object({
@@ -49,4 +50,10 @@ export const sendTestEmailAction = submitAction(
       return "refused";
     }
   },
+);
+
+/** The publish confirmation's counts (lib/newsletter/confirm). */
+export const countAudienceAction = objectAction(
+  { guard: "staff", from: "/admin/pieces", input: z.object({ visibility: z.enum(VISIBILITIES) }) },
+  async ({ visibility }, { viewer }) => audienceForConfirmation(viewer, visibility),
 );

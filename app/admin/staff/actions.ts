@@ -7,6 +7,7 @@ import { formAction } from "@/lib/actions/action";
 import { EmailAddress } from "@/lib/auth/email";
 import { config } from "@/lib/env";
 import { demoteToReader, promoteToEditor } from "@/lib/staff/staff";
+import { DefaultMailAudienceInput, setDefaultMailAudience } from "@/lib/staff/settings";
 
 /** Admins only; the lib calls check the role again and write the audit line. */
 export const promoteAction = formAction(
@@ -27,4 +28,11 @@ export const demoteAction = formAction({ guard: "admin", from: "/admin/staff", i
   revalidatePath("/admin/staff");
   // The row (and its button) leaves the staff list, so the page itself says what happened.
   redirect(`/admin/staff?demoted=${encodeURIComponent(input.userId)}`);
+});
+
+/** Admins only: who a new piece is mailed to unless the editor chooses otherwise (audited by lib/staff/settings). */
+export const defaultAudienceAction = formAction({ guard: "admin", from: "/admin/staff", input: DefaultMailAudienceInput }, async ({ audience }, { viewer }) => {
+  await setDefaultMailAudience(viewer, audience);
+  revalidatePath("/admin/staff");
+  return { ok: true, message: "Saved. New pieces start with this choice in the publish confirmation." };
 });

@@ -8,7 +8,9 @@ import { PromoteForm } from "@/components/admin/promote-form";
 import { InlineAction } from "@/components/admin/inline-action";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
-import { demoteAction, promoteAction } from "./actions";
+import { defaultAudienceAction, demoteAction, promoteAction } from "./actions";
+import { defaultMailAudience } from "@/lib/staff/settings";
+import { DefaultAudienceForm } from "@/components/admin/default-audience-form";
 import "../admin.css";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +18,7 @@ export const metadata: Metadata = { title: "Staff", robots: { index: false } };
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin("/admin/staff");
-  const [staff, demoted] = await Promise.all([listStaff(config().adminEmails), searchParams.then((sp) => accountRole(sp.demoted))]);
+  const [staff, demoted, audience] = await Promise.all([listStaff(config().adminEmails), searchParams.then((sp) => accountRole(sp.demoted)), defaultMailAudience()]);
   return (
     <div className="wrap admin-page">
       <h1>Staff</h1>
@@ -32,6 +34,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         columns={[
           { header: "Email", rowHeader: true, cell: (s) => <Link href={`/admin/subscribers/${s.id}`}>{s.email}</Link> },
           { header: "Role", cell: (s) => (s.role === "admin" ? "Admin" : "Editor") },
+          { header: "Profile", cell: (s) => <Link href={`/admin/profile?user=${s.id}`} aria-label={`Edit the profile of ${s.email}`}>Edit profile</Link> },
           { header: "Since", cell: (s) => formatDate(s.createdAt) },
           {
             header: "Actions",
@@ -54,6 +57,13 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           },
         ]}
       />
+
+      <section className="admin-section" aria-labelledby="newsroom-title">
+        <h2 id="newsroom-title" className="admin-section-title">
+          Newsroom defaults
+        </h2>
+        <DefaultAudienceForm action={defaultAudienceAction} initial={audience} />
+      </section>
 
       <section className="admin-section" aria-labelledby="promote-title">
         <h2 id="promote-title" className="admin-section-title">

@@ -11,7 +11,9 @@ import { currentPolicy } from "@/lib/access/policy";
 import { SendProgress } from "@/components/admin/send-progress";
 import { Notice } from "@/components/ui/notice";
 import { sendProgress } from "@/lib/newsletter/progress";
-import { previewAction, savePieceAction, sendTestEmailAction } from "../actions";
+import { countAudienceAction, previewAction, savePieceAction, sendTestEmailAction } from "../actions";
+import { defaultMailAudience } from "@/lib/staff/settings";
+import { listBylineChoices } from "@/lib/staff/profiles";
 import { readAssessmentForEditing } from "@/lib/pieces/risk";
 import { assessmentState } from "@/lib/risk/editor-state";
 import { listTags, listVectors } from "@/lib/risk/taxonomy";
@@ -37,7 +39,13 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
   const piece = await readPieceForEditing(staff, parsed.data, currentPolicy());
   if (!piece) notFound();
   const categories = (await listCategories()).map((c) => c.name);
-  const [assessment, vectors, tags] = await Promise.all([readAssessmentForEditing(staff, piece, currentPolicy()), listVectors(), listTags()]);
+  const [assessment, vectors, tags, defaultAudience, authors] = await Promise.all([
+    readAssessmentForEditing(staff, piece, currentPolicy()),
+    listVectors(),
+    listTags(),
+    defaultMailAudience(),
+    listBylineChoices(),
+  ]);
   const sendId = await sendIdOfPiece(piece.id);
   const progress = sendId ? await sendProgress(sendId) : null;
   return (
@@ -79,6 +87,7 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
       <PieceEditor
         key={piece.updatedAt.toISOString() + (assessment?.signals.map((s) => s.status).join() ?? "")}
         initial={editorValues(piece)}
+        newsroom={{ defaultAudience, countAudience: countAudienceAction, authors }}
         categories={categories}
         risk={{ initial: assessmentState(assessment), options: { vectors, tags } }}
         save={savePieceAction}

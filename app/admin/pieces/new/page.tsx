@@ -1,5 +1,7 @@
 import { PieceEditor } from "@/components/admin/piece-editor";
-import { previewAction, savePieceAction } from "../actions";
+import { countAudienceAction, previewAction, savePieceAction } from "../actions";
+import { defaultMailAudience } from "@/lib/staff/settings";
+import { listBylineChoices } from "@/lib/staff/profiles";
 import { requireStaff } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/pieces/queries";
 import { BLANK_PIECE } from "@/lib/publishing/editor-values";
@@ -9,14 +11,15 @@ import { listTags, listVectors } from "@/lib/risk/taxonomy";
 export const metadata = { title: "New piece" };
 
 export default async function NewPiecePage() {
-  await requireStaff("/admin/pieces/new");
+  const staff = await requireStaff("/admin/pieces/new");
   const categories = (await listCategories()).map((c) => c.name);
-  const [vectors, tags] = await Promise.all([listVectors(), listTags()]);
+  const [vectors, tags, defaultAudience, authors] = await Promise.all([listVectors(), listTags(), defaultMailAudience(), listBylineChoices()]);
   return (
     <div className="wrap">
       <h1>New piece</h1>
       <PieceEditor
-        initial={BLANK_PIECE}
+        initial={{ ...BLANK_PIECE, authorId: staff.userId }}
+        newsroom={{ defaultAudience, countAudience: countAudienceAction, authors }}
         categories={categories}
         risk={{ initial: BLANK_ASSESSMENT, options: { vectors, tags } }}
         save={savePieceAction}

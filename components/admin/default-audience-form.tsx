@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import type { MailAudience } from "@/db/schema";
+import type { FormAction } from "@/lib/actions/form-state";
+import { AUDIENCE_LABELS } from "./mail-choice";
+
+/** The admin's default for the publish confirmation's audience choice. */
+export function DefaultAudienceForm({ action, initial }: { action: FormAction; initial: MailAudience }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form className="form" action={formAction}>
+      <fieldset className="mail-choice">
+        <legend>When a piece is published, offer to email</legend>
+        {(Object.keys(AUDIENCE_LABELS) as MailAudience[]).map((a) => (
+          <label key={a} className="checkbox">
+            <input type="radio" name="audience" value={a} defaultChecked={a === initial} /> {AUDIENCE_LABELS[a]}
+          </label>
+        ))}
+      </fieldset>
+      {state.error ? (
+        <p className="notice error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.ok && state.message ? (
+        <p className="notice" role="status">
+          {state.message}
+        </p>
+      ) : null}
+      <div>
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save default"}
+        </button>
+      </div>
+    </form>
+  );
+}

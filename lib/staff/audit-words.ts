@@ -1,0 +1,27 @@
+/** What each audit code means, in words ("published a piece"); an unknown code is shown as it is. */
+const WORDS: Record<string, string> = {
+  "piece.draft": "saved a draft",
+  "piece.publish": "published a piece",
+  "piece.schedule": "scheduled a piece",
+  "piece.unpublish": "unpublished a piece",
+  "piece.published-on-schedule": "published a scheduled piece",
+  "signal.status": "changed a signal's status",
+  "send.retry": "retried a send",
+  "send.retry-failed": "retried a send's failed deliveries",
+  "staff.promote": "made a reader an editor",
+  "staff.demote": "made a staff member a reader",
+  "complimentary.grant": "gave complimentary access",
+  "complimentary.revoke": "revoked complimentary access",
+  "subscribers.export": "exported subscribers as CSV",
+  "subscribers.import": "imported subscribers from CSV",
+  "profile.update": "updated a staff profile",
+  "settings.default-mail-audience": "changed who new pieces are mailed to by default",
+  "account.deleted": "deleted their account",
+  "mail.unsubscribed": "unsubscribed from new-piece mail",
+};
+
+export function auditWords(action: string): string {
+  return WORDS[action] ?? action;
+}
+
+export const KNOWN_AUDIT_ACTIONS = Object.keys(WORDS);
