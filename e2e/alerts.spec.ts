@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
+import { confirmMail } from "./fixtures/editor";
 import { mailsTo, type OutboxMail } from "./fixtures/mailbox";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
@@ -18,7 +19,6 @@ async function publishAssessedPiece(page: Page, headline: string, rationale: str
   await page.getByLabel("Teaser", { exact: true }).fill("A public teaser about unrest and prices.");
   await page.getByLabel("Full analysis", { exact: true }).fill("The gated analysis of the unrest.");
   await page.getByLabel("Call to action", { exact: true }).fill("Get the whole picture.");
-  await page.getByLabel("Email subscribers", { exact: true }).uncheck();
   await page.getByLabel("This piece has a risk assessment").check();
   await page.getByLabel("Risk level", { exact: true }).selectOption("elevated");
   await page.getByLabel("Time horizon", { exact: true }).selectOption("months");
@@ -32,7 +32,8 @@ async function publishAssessedPiece(page: Page, headline: string, rationale: str
   await page.getByRole("button", { name: "Add a signal" }).click();
   await page.getByLabel("Signal", { exact: true }).fill(signal);
   await page.getByLabel("Indicator", { exact: true }).fill("Strike notices at three ports.");
-  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await confirmMail(page, "No email");
   await expect(page.getByTestId("piece-status")).toContainText("published");
   const href = await page.getByRole("link", { name: "View on the site" }).getAttribute("href");
   expect(href).toMatch(/^\/p\//);

@@ -13,7 +13,7 @@ export default async function SendsPage() {
   return (
     <div className="wrap">
       <h1>Sends</h1>
-      {sends.length === 0 ? <p>No piece has been mailed yet. Publish a piece with “Email subscribers” ticked.</p> : null}
+      {sends.length === 0 ? <p>No piece has been mailed yet. Publish a piece and choose whom to email.</p> : null}
       <DataTable
         rows={sends}
         rowKey={(s) => s.id}
