@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { complimentaryGrants, subscriptions, users } from "@/db/schema";
 import {
+  ANONYMOUS,
   CANCELED_STATUS,
   ENTITLED_STATUSES,
+  decideAccess,
   GRACE_STATUS,
   STAFF_ROLES,
   isLapsed,
@@ -13,9 +15,11 @@ import {
   type GrantFacts,
   type Role,
   type SubscriptionFacts,
+  type Viewer,
+  type Visibility,
 } from "@/lib/access/rule";
 import { mulberry32, propertySeed } from "@/test-support/prng";
-import { lapsedSql, membershipStatusSql } from "@/lib/access/sql";
+import { lapsedSql, mayReadSql, membershipStatusSql } from "@/lib/access/sql";
 
 /**
  * The SQL translation of the access rule must agree with lib/access/rule.ts on every case:
@@ -135,4 +139,26 @@ describe.each(databaseKinds())("membership SQL on %s", (kind) => {
       .map((x) => ids[x.i]);
     expect(paying.map((r) => r.id).sort()).toEqual(expected.sort());
   });
+
+  it("decides who may read a piece of each visibility as decideAccess does", async () => {
+    const visibilities: Visibility[] = ["public", "members", "paid"];
+    const readable = async (viewerId: string | null) => {
+      const as = (v: Visibility) => mayReadSql(sql`${v}::visibility`, viewerId, policy);
+      const [row] = await t.db.select({ public: as("public"), members: as("members"), paid: as("paid") }).from(users).limit(1);
+      return row!;
+    };
+    const disagreements: string[] = [];
+    const check = (viewer: Viewer, got: Record<Visibility, boolean>, label: string) => {
+      for (const v of visibilities) {
+        const expected = decideAccess(viewer, { id: "p", visibility: v }, policy).allowed;
+        if (got[v] !== expected) disagreements.push(`${label} ${v}: sql=${got[v]} ts=${expected}`);
+      }
+    };
+    check(ANONYMOUS, await readable(null), "anonymous");
+    for (const [i, c] of cases.entries()) {
+      const viewer: Viewer = { kind: "member", userId: ids[i]!, email: "x", role: c.role, subscriptions: c.subs, grants: c.grants };
+      check(viewer, await readable(ids[i]!), `case ${i} ${JSON.stringify(c)}`);
+    }
+    expect(disagreements).toEqual([]);
+  }, 120_000);
 });

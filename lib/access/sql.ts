@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import {
   CANCELED_STATUS,
   ENTITLED_STATUSES,
@@ -8,6 +8,7 @@ import {
   gracePeriodMs,
   type AccessPolicy,
   type MembershipStatus,
+  type Visibility,
 } from "@/lib/access/rule";
 
 /**
@@ -68,6 +69,10 @@ const STAFF: MemberStatus = "staff";
 const COMPLIMENTARY: MemberStatus = "complimentary";
 const FREE: MemberStatus = "free";
 
+const PUBLIC: Visibility = "public";
+const MEMBERS: Visibility = "members";
+const PAID: Visibility = "paid";
+
 /** `membershipStatus` of the `users` row in scope, as text. */
 export function membershipStatusSql(p: AccessPolicy): SQL<MemberStatus> {
   const bySubscription = STANDING_BY_STATUS.map(
@@ -84,4 +89,20 @@ export function membershipStatusSql(p: AccessPolicy): SQL<MemberStatus> {
 export function lapsedSql(p: AccessPolicy): SQL<boolean> {
   return sql<boolean>`(exists (select 1 from subscriptions s where s.user_id = ${USER_ID} and s.status = ${CANCELED_STATUS})
     and not ${hasCountingSubscription(p)})`;
+}
+
+const hasPaidAccessOf = (viewerId: string, p: AccessPolicy): SQL =>
+  sql`exists (select 1 from users where ${USER_ID} = ${viewerId}
+    and (${USER_ROLE}::text in ${inList(STAFF_ROLES)} or ${hasCountingSubscription(p)} or ${hasCountingGrant(p)}))`;
+
+/**
+ * `decideAccess(viewer, piece, p).allowed` for the piece whose visibility column is `visibility`,
+ * the viewer being the user `viewerId` (null: anonymous), so a list of many pieces' gated parts can
+ * be filtered in the database.
+ */
+export function mayReadSql(visibility: SQL | AnyColumn, viewerId: string | null, p: AccessPolicy): SQL<boolean> {
+  if (viewerId === null) return sql<boolean>`(${visibility} = ${PUBLIC})`;
+  return sql<boolean>`(${visibility} = ${PUBLIC}
+    or (${visibility} = ${MEMBERS} and exists (select 1 from users where ${USER_ID} = ${viewerId}))
+    or (${visibility} = ${PAID} and ${hasPaidAccessOf(viewerId, p)}))`;
 }

@@ -9,3 +9,5 @@ export const SITEMAP_TAG = "sitemap";
 
 export const pieceTag = (slug: string): string => `piece:${slug}`;
 export const categoryTag = (categorySlug: string): string => `category:${categorySlug}`;
+/** Pages that show names from the managed risk lists (vectors, sectors, regions, organisations). */
+export const TAXONOMY_TAG = "taxonomy";

@@ -91,7 +91,7 @@ function toTeaser(row: TeaserRow): PieceTeaser {
   };
 }
 
-const isPublished = (now: Date) => and(eq(pieces.status, "published"), lte(pieces.publishAt, now));
+export const isPublished = (now: Date) => and(eq(pieces.status, "published"), lte(pieces.publishAt, now));
 
 export interface Page<T> {
   items: T[];
