@@ -4,7 +4,7 @@ import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { DEMO_ASSESSMENTS, firstPaid, paidPieces } from "./fixtures/demo";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ timeout: 300_000 });
 
 const VIEWPORTS = [
   { name: "360", width: 360, height: 780 },
@@ -41,17 +41,17 @@ test("anonymous readers see the radar's shape and a Join call, the piece's hook,
     await page.goto(`/p/${firstPaid.slug}`);
     await expect(page.getByRole("region", { name: /Risk assessment/ })).toBeVisible();
     await checkPage(page, `piece-anonymous-${vp.name}`);
-    // The structured data marks the piece as paywalled, the risk card's gated parts included.
-    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}") as {
-      isAccessibleForFree?: boolean;
-      hasPart?: { isAccessibleForFree: boolean; cssSelector: string }[];
-    };
-    expect(ld.isAccessibleForFree).toBe(false);
-    expect(ld.hasPart).toEqual([
-      { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: ".analysis-body" },
-      { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: ".risk-gated" },
-    ]);
   }
+  // The structured data marks the piece as paywalled, the risk card's gated parts included.
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}") as {
+    isAccessibleForFree?: boolean;
+    hasPart?: { isAccessibleForFree: boolean; cssSelector: string }[];
+  };
+  expect(ld.isAccessibleForFree).toBe(false);
+  expect(ld.hasPart).toEqual([
+    { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: ".analysis-body" },
+    { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: ".risk-gated" },
+  ]);
 });
 
 test("archive filters by vector and level on the home and category pages; an unknown filter is a clear 404", async ({ page }) => {
@@ -87,7 +87,6 @@ test("archive filters by vector and level on the home and category pages; an unk
 });
 
 test("a subscriber filters the radar by vector, sector, region and status at 360 px and desktop; piece and radar pass axe", async ({ page }) => {
-  test.setTimeout(180_000);
   await subscribeFromPiece(page, uniqueEmail("radar"), "monthly");
   await payWith(page, "4242 4242 4242 4242");
   await page.waitForURL((url) => url.pathname === `/p/${firstPaid.slug}`);
@@ -138,7 +137,6 @@ test("a subscriber filters the radar by vector, sector, region and status at 360
 });
 
 test("an admin adds, renames and retires a vector; a reader is refused the taxonomy page", async ({ page, browser }) => {
-  test.setTimeout(120_000);
   await signInByLink(page, "admin@example.com", "/admin/taxonomy");
   await page.setViewportSize(VIEWPORTS[1]);
   const name = `Climate ${Date.now() % 100000}`;
