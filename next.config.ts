@@ -6,6 +6,18 @@ import { SESSION_COOKIES } from "./lib/auth/cookie-names";
 // BENCH_BUILD=1 (bench/build.ts sets it); elsewhere "page.bench" is not a route file name.
 const BENCH_EXTENSIONS = process.env.BENCH_BUILD === "1" ? ["bench.tsx"] : [];
 
+// Archive filters (?vector=&level=) become path segments of a cached route ("_" for "any"), so
+// every filtered list is cached per URL; the route validates them (lib/risk/archive-segments.ts).
+const FILTER_VALUE = "[^/]{1,100}";
+function archiveFilters(source: string, base: string) {
+  const q = (key: string) => ({ type: "query" as const, key, value: `(?<${key}>${FILTER_VALUE})` });
+  return [
+    { source, has: [q("vector"), q("level")], destination: `${base}/f/:vector/:level` },
+    { source, has: [q("vector")], destination: `${base}/f/:vector/_` },
+    { source, has: [q("level")], destination: `${base}/f/_/:level` },
+  ];
+}
+
 const nextConfig: NextConfig = {
   pageExtensions: [...BENCH_EXTENSIONS, "tsx", "ts", "jsx", "js"],
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
@@ -29,6 +41,9 @@ const nextConfig: NextConfig = {
     return {
       beforeFiles: [
         ...forSignedIn,
+        ...archiveFilters("/", "/home/1"),
+        ...archiveFilters("/page/:n(\\d+)", "/home/:n"),
+        ...archiveFilters("/category/:slug", "/category/:slug"),
         { source: "/", destination: "/home/1" },
         { source: "/page/:n(\\d+)", destination: "/home/:n" },
       ],

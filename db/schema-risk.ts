@@ -24,6 +24,8 @@ export const riskVectors = pgTable("risk_vectors", {
   name: text("name").notNull().unique(),
   position: integer("position").notNull().default(0),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** Retired: gone from the editor's choices, kept on the assessments that carry it. */
+  retiredAt: at("retired_at"),
 });
 
 /** Managed lists of exposed parties: sectors, regions, named organisations. */
@@ -35,6 +37,8 @@ export const riskTags = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
+    /** Retired: gone from the editor's choices, kept on the assessments that carry it. */
+    retiredAt: at("retired_at"),
   },
   (t) => [uniqueIndex("risk_tags_kind_slug_uq").on(t.kind, t.slug)],
 );

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { crawl, currentTargets, demoSecretPhrases, plainPhrases, searchQueryFor, searchTargets, staffIds, staffPieces, VARIANTS, type CrawlReport } from "./fixtures/crawl";
-import { firstPaid, paidPieces, riskPhrases } from "./fixtures/demo";
+import { firstPaid, membersPiece, paidPieces, riskPhrases } from "./fixtures/demo";
 import { publishPiece } from "./fixtures/editor";
 import { isExcluded, manifestRoutes, serverActions, uncovered } from "./fixtures/manifest-routes";
 import { advanceStripeClock } from "./fixtures/stripe";
@@ -54,7 +54,10 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   // The gated risk assessment of every paid demo piece too: rationales, signals, indicators, dated notes.
   const riskSecrets = paidPieces.flatMap((p) => riskPhrases(p.slug).flatMap(plainPhrases));
   expect(riskSecrets.length).toBeGreaterThan(0);
-  const phrases = [...phrasesOf(["members", "paid"]), ...riskSecrets];
+  // The members piece's signals too (the risk radar and its card hold them back from anonymous readers).
+  const membersRisk = riskPhrases(membersPiece.slug).flatMap(plainPhrases);
+  expect(membersRisk.length).toBeGreaterThan(0);
+  const phrases = [...phrasesOf(["members", "paid"]), ...riskSecrets, ...membersRisk];
   const paidPhrases = [...phrasesOf(["paid"]), ...riskSecrets];
   expect(paidPhrases).toContain(plainPhrases(secret)[0]);
   for (const p of demoSecretPhrases()) expect(phrases, "the staff area's pieces include the demo's").toContain(p);
@@ -70,6 +73,9 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   // The crawl reached the new piece's page and its teaser (so a leak there would have been seen).
   expect(anon.status.get(`/p/${created.slug}`)).toBe(200);
   expect(anon.bodies.get(`/p/${created.slug}`)).toContain(`Crawler piece ${stamp}`);
+  // ... and the risk radar, whose shape it may see.
+  expect(anon.status.get("/radar")).toBe(200);
+  expect(anon.bodies.get("/radar")).toContain("Open signals by vector");
 
   const free = await browser.newContext();
   await signInByLink(await free.newPage(), uniqueEmail("crawl-free"), "/account");
@@ -105,6 +111,10 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   expect(foundHtml).toContain(`/p/${created.slug}`);
   expect(foundHtml).toContain(`<mark>${gatedWord}</mark>`);
   expect(found.headers()["cache-control"]).toMatch(/private|no-store/);
+  const radar = await subscriber.request.get("/radar");
+  const radarHtml = await radar.text();
+  expect(riskSecrets.some((p) => radarHtml.includes(p)), "the subscriber's radar lists paid signals").toBe(true);
+  expect(radar.headers()["cache-control"]).toMatch(/private.*no-store|no-store.*private/);
 
   await page.goto("/account");
   await page.getByRole("button", { name: "Manage billing" }).click();

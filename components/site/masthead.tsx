@@ -47,6 +47,7 @@ export function Masthead({ categories }: { categories: { name: string; slug: str
         </div>
         <nav className="nav" aria-label="Sections">
           <Link href="/">Latest</Link>
+          <Link href="/radar">Risk radar</Link>
           {categories.map((c) => (
             <Link key={c.slug} href={`/category/${c.slug}`}>
               {c.name}

@@ -3,12 +3,12 @@ import { eq, sql } from "drizzle-orm";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { complimentaryGrants, subscriptions, users } from "@/db/schema";
 import {
+  ANONYMOUS,
   CANCELED_STATUS,
   ENTITLED_STATUSES,
+  decideAccess,
   GRACE_STATUS,
   STAFF_ROLES,
-  ANONYMOUS,
-  decideAccess,
   isLapsed,
   membershipStatus,
   type AccessPolicy,

@@ -69,6 +69,10 @@ const STAFF: MemberStatus = "staff";
 const COMPLIMENTARY: MemberStatus = "complimentary";
 const FREE: MemberStatus = "free";
 
+const PUBLIC: Visibility = "public";
+const MEMBERS: Visibility = "members";
+const PAID: Visibility = "paid";
+
 /** `membershipStatus` of the `users` row in scope, as text. */
 export function membershipStatusSql(p: AccessPolicy): SQL<MemberStatus> {
   const bySubscription = STANDING_BY_STATUS.map(
@@ -92,19 +96,15 @@ export function paidAccessSql(p: AccessPolicy): SQL<boolean> {
   return sql<boolean>`(${USER_ROLE}::text in ${inList(STAFF_ROLES)} or ${hasCountingSubscription(p)} or ${hasCountingGrant(p)})`;
 }
 
-const PUBLIC_VISIBILITY: Visibility = "public";
-const MEMBERS_VISIBILITY: Visibility = "members";
-const PAID_VISIBILITY: Visibility = "paid";
-
 /**
  * `decideAccess(viewer, piece).allowed` for a piece row whose visibility is `visibility`, the viewer
  * named by their user id (null: anonymous). A member's standing is read from the database at the
  * policy's instant, as `currentViewer` would load it.
  */
 export function mayReadSql(p: AccessPolicy, visibility: SQLWrapper, viewerUserId: string | null): SQL<boolean> {
-  if (viewerUserId === null) return sql<boolean>`(${visibility} = ${PUBLIC_VISIBILITY})`;
+  if (viewerUserId === null) return sql<boolean>`(${visibility} = ${PUBLIC})`;
   const member = (condition: SQL): SQL => sql`exists (select 1 from users where ${USER_ID} = ${viewerUserId} and ${condition})`;
-  return sql<boolean>`(${visibility} = ${PUBLIC_VISIBILITY}
-    or (${visibility} = ${MEMBERS_VISIBILITY} and ${member(sql`true`)})
-    or (${visibility} = ${PAID_VISIBILITY} and ${member(paidAccessSql(p))}))`;
+  return sql<boolean>`(${visibility} = ${PUBLIC}
+    or (${visibility} = ${MEMBERS} and ${member(sql`true`)})
+    or (${visibility} = ${PAID} and ${member(paidAccessSql(p))}))`;
 }

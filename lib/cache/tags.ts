@@ -10,3 +10,5 @@ export const SITEMAP_TAG = "sitemap";
 export const pieceTag = (slug: string): string => `piece:${slug}`;
 export const categoryTag = (categorySlug: string): string => `category:${categorySlug}`;
 export const authorTag = (authorSlug: string): string => `author:${authorSlug}`;
+/** Pages that show names from the managed risk lists (vectors, sectors, regions, organisations). */
+export const TAXONOMY_TAG = "taxonomy";

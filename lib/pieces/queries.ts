@@ -1,7 +1,9 @@
 import "server-only";
-import { and, count, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, count, desc, eq, exists, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { pieces, staffProfiles } from "@/db/schema";
+import { assessmentVectors, pieceAssessments } from "@/db/schema-risk";
+import type { ArchiveFilters } from "@/lib/risk/filters";
 import type { AccessProof, Visibility } from "@/lib/access/rule";
 import { isSlug, slugify } from "@/lib/publishing/slug";
 import { renderMarkdown } from "./markdown";
@@ -114,10 +116,12 @@ export async function listPublished(opts: {
   categorySlug?: string;
   /** Only the pieces this staff member signed (their author page). */
   authorId?: string;
+  /** Archive filters: only the public hook of the assessment (its level and vector slugs). */
+  filters?: ArchiveFilters;
   now?: Date;
 }): Promise<Page<PieceTeaser>> {
   const now = opts.now ?? new Date();
-  let where = isPublished(now);
+  let where = and(isPublished(now), ...hookFilters(opts.filters ?? {}));
   if (opts.authorId !== undefined) where = and(where, eq(pieces.authorId, opts.authorId));
   if (opts.categorySlug !== undefined) {
     const names = (await listCategories(now)).filter((c) => c.slug === opts.categorySlug).map((c) => c.name);
@@ -141,6 +145,13 @@ export async function listPublished(opts: {
     pageCount: Math.max(1, Math.ceil(total / opts.pageSize)),
     total,
   };
+}
+
+function hookFilters(f: ArchiveFilters): SQL[] {
+  const out: SQL[] = [];
+  if (f.level) out.push(exists(sql`(select 1 from ${pieceAssessments} where ${pieceAssessments.pieceId} = ${pieces.id} and ${pieceAssessments.level} = ${f.level})`));
+  if (f.vector) out.push(exists(sql`(select 1 from ${assessmentVectors} where ${assessmentVectors.pieceId} = ${pieces.id} and ${assessmentVectors.vector} = ${f.vector})`));
+  return out;
 }
 
 export async function findPublishedBySlug(slug: string, now = new Date()): Promise<PieceTeaser | null> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { and, eq, exists, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   assessmentExposures,
@@ -25,15 +25,39 @@ const LISTS: [keyof Pick<Assessment, "sectors" | "regions" | "organisations">, T
   ["organisations", "organisation", "Exposed organisations"],
 ];
 
-/** Vectors and tags must come from the managed lists. */
-export async function checkAssessmentRefs(d: Db, a: Assessment): Promise<AssessmentRefErrors> {
+/** Vectors and tags must come from the managed lists: a term still in use, or a retired one the piece already carries. */
+export async function checkAssessmentRefs(d: Db, a: Assessment, pieceId: string | null): Promise<AssessmentRefErrors> {
   const errors: AssessmentRefErrors = {};
-  const known = new Set((await d.select({ slug: riskVectors.slug }).from(riskVectors)).map((v) => v.slug));
+  const carried = pieceId ?? "";
+  const vectorRows = await d
+    .select({ slug: riskVectors.slug })
+    .from(riskVectors)
+    .where(
+      or(
+        isNull(riskVectors.retiredAt),
+        exists(d.select({ one: sql`1` }).from(assessmentVectors).where(and(eq(assessmentVectors.pieceId, carried), eq(assessmentVectors.vector, riskVectors.slug)))),
+      ),
+    );
+  const known = new Set(vectorRows.map((v) => v.slug));
   a.vectors.forEach((v, i) => {
     if (!known.has(v.vector)) errors[`assessment.vectors.${i}.vector`] = `Vector ${i + 1}: choose a vector from the list.`;
   });
   const ids = LISTS.flatMap(([key]) => a[key]);
-  const tags = ids.length === 0 ? [] : await d.select({ id: riskTags.id, kind: riskTags.kind }).from(riskTags).where(inArray(riskTags.id, ids));
+  const tags =
+    ids.length === 0
+      ? []
+      : await d
+          .select({ id: riskTags.id, kind: riskTags.kind })
+          .from(riskTags)
+          .where(
+            and(
+              inArray(riskTags.id, ids),
+              or(
+                isNull(riskTags.retiredAt),
+                exists(d.select({ one: sql`1` }).from(assessmentExposures).where(and(eq(assessmentExposures.pieceId, carried), eq(assessmentExposures.tagId, riskTags.id)))),
+              ),
+            ),
+          );
   const kindOf = new Map(tags.map((t) => [t.id, t.kind]));
   for (const [key, kind, label] of LISTS) {
     if (a[key].some((id) => kindOf.get(id) !== kind)) errors[`assessment.${key}`] = `${label}: choose from the list (an entry was removed or is unknown).`;

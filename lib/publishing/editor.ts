@@ -61,7 +61,7 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
     .from(pieces)
     .where(id ? and(eq(pieces.slug, v.slug), ne(pieces.id, id)) : eq(pieces.slug, v.slug));
   if (clash.length > 0) return { ok: false, errors: { slug: "That slug is already used by another piece." } };
-  const refErrors = v.assessment ? await checkAssessmentRefs(d, v.assessment) : {};
+  const refErrors = v.assessment ? await checkAssessmentRefs(d, v.assessment, existing?.id ?? null) : {};
   if (Object.keys(refErrors).length > 0) return { ok: false, errors: { assessment: Object.values(refErrors)[0], ...refErrors } };
 
   const status: Piece["status"] = intent === "publish" ? "published" : intent === "schedule" ? "scheduled" : "draft";

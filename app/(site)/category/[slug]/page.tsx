@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { TeaserCard } from "@/components/site/teaser-card";
-import { tagPage } from "@/lib/cache/page-tags";
-import { categoryTag } from "@/lib/cache/tags";
-import { findCategory, listPublished } from "@/lib/pieces/queries";
+import { CategoryArchive } from "@/components/site/category-archive";
+import { findCategory } from "@/lib/pieces/queries";
+import { listVectors } from "@/lib/risk/taxonomy";
 import { categoryHref } from "@/lib/site";
 
 // Tags drop a page the moment its piece changes (lib/publishing/invalidation.ts); the short lifetime
@@ -32,16 +31,5 @@ export default async function CategoryPage({ params }: Props) {
   if (!category) notFound();
   // "/category/Markets" and the like: one address per category, the lowercase one.
   if (slug !== category.slug) permanentRedirect(categoryHref(category.slug));
-  await tagPage(categoryTag(category.slug));
-  const result = await listPublished({ page: 1, pageSize: 50, categorySlug: category.slug });
-  return (
-    <div className="wrap narrow">
-      <h1 className="section-title">{category.name}</h1>
-      <ul className="teaser-list">
-        {result.items.map((p) => (
-          <TeaserCard key={p.id} piece={p} />
-        ))}
-      </ul>
-    </div>
-  );
+  return <CategoryArchive category={category} filters={{}} vectors={await listVectors({ include: "all" })} />;
 }

@@ -4,7 +4,7 @@ import { ArticleJsonLd } from "@/components/site/article-json-ld";
 import { PieceArticle } from "@/components/site/piece-article";
 import { ANONYMOUS } from "@/lib/access/rule";
 import { tagPage } from "@/lib/cache/page-tags";
-import { pieceTag } from "@/lib/cache/tags";
+import { TAXONOMY_TAG, pieceTag } from "@/lib/cache/tags";
 import { MORE_COUNT } from "@/lib/site";
 import { pieceMetadata } from "@/lib/pieces/metadata";
 import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
@@ -34,7 +34,7 @@ export default async function AnonymousPiecePage({ params }: Props) {
   const view = await pieceForViewer(slug, ANONYMOUS);
   if (!view) notFound();
   // Only after the 404: an unknown slug must leave nothing in the cache.
-  await tagPage(pieceTag(slug));
+  await tagPage(pieceTag(slug), TAXONOMY_TAG);
   const [risk, price, more] = await Promise.all([riskOfPiece(view.piece, ANONYMOUS), priceLine(), latestPiecesExcept(slug, MORE_COUNT)]);
   return (
     <>

@@ -39,10 +39,11 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
   const piece = await readPieceForEditing(staff, parsed.data, currentPolicy());
   if (!piece) notFound();
   const categories = (await listCategories()).map((c) => c.name);
-  const [assessment, vectors, tags, defaultAudience, authors] = await Promise.all([
-    readAssessmentForEditing(staff, piece, currentPolicy()),
-    listVectors(),
-    listTags(),
+  const assessment = await readAssessmentForEditing(staff, piece, currentPolicy());
+  // Retired terms leave the choices, except those this piece already carries.
+  const [vectors, tags, defaultAudience, authors] = await Promise.all([
+    listVectors({ include: "active", keep: assessment?.vectors.map((v) => v.slug) }),
+    listTags({ include: "active", keep: assessment?.exposures.map((e) => e.id) }),
     defaultMailAudience(),
     listBylineChoices(),
   ]);
