@@ -38,6 +38,7 @@ const ours = <P extends { publication: unknown }>(props: P): P => ({ ...props, p
 const app = (path = "") => `${config().appUrl}${path}`;
 const SAMPLE_SLUG = "export-licence-chip-risk";
 const samplePiece = () => ({ ...newPieceFullPreviewProps.piece, url: app(pieceHref(SAMPLE_SLUG)), author: "Priya Natarajan" });
+const alertPiece = () => ({ ...signalAlertFullPreviewProps.piece, url: app(pieceHref(SAMPLE_SLUG)) });
 
 export const EMAIL_PREVIEWS = {
   "new-piece-full": {
@@ -49,8 +50,8 @@ export const EMAIL_PREVIEWS = {
     render: () =>
       renderNewPiece({ ...ours(newPieceTeaserPreviewProps), piece: samplePiece(), joinUrl: app(joinHref(pieceHref(SAMPLE_SLUG))), buttonText: joinLabel(), riskHook: previewRiskHook }),
   },
-  "signal-alert-full": { title: "Signal alert: full (entitled followers)", render: () => renderSignalAlert(ours(signalAlertFullPreviewProps)) },
-  "signal-alert-teaser": { title: "Signal alert: teaser (free members who follow)", render: () => renderSignalAlert({ ...ours(signalAlertTeaserPreviewProps), buttonText: joinLabel() }) },
+  "signal-alert-full": { title: "Signal alert: full (entitled followers)", render: () => renderSignalAlert({ ...ours(signalAlertFullPreviewProps), piece: alertPiece() }) },
+  "signal-alert-teaser": { title: "Signal alert: teaser (free members who follow)", render: () => renderSignalAlert({ ...ours(signalAlertTeaserPreviewProps), piece: alertPiece(), joinUrl: app(joinHref(pieceHref(SAMPLE_SLUG))), buttonText: joinLabel() }) },
   "sign-in": {
     title: "Sign-in link and code",
     render: () => renderSignIn({ ...ours(signInPreviewProps), url: app(`/api/auth/callback/email?token=3f9c2a7e&email=${encodeURIComponent("reader@example.com")}`) }),
@@ -60,8 +61,8 @@ export const EMAIL_PREVIEWS = {
   "payment-failed": { title: "Payment failed", render: () => renderPaymentFailed({ ...ours(paymentFailedPreviewProps), portalUrl: app("/account/billing") }) },
   "payment-reminder": { title: "Payment failed: reminder (+3, +6 days)", render: () => renderPaymentFailed({ ...ours(paymentReminderPreviewProps), portalUrl: app("/account/billing") }) },
   "payment-action": { title: "Payment needs action", render: () => renderPaymentAction(ours(paymentActionPreviewProps)) },
-  "trial-ending": { title: "Trial ends in 3 days", render: () => renderTrialEnding(ours(trialEndingPreviewProps)) },
-  "subscription-ended": { title: "Subscription ended", render: () => renderSubscriptionEnded(ours(subscriptionEndedPreviewProps)) },
+  "trial-ending": { title: "Trial ends in 3 days", render: () => renderTrialEnding({ ...ours(trialEndingPreviewProps), accountUrl: app("/account") }) },
+  "subscription-ended": { title: "Subscription ended", render: () => renderSubscriptionEnded({ ...ours(subscriptionEndedPreviewProps), joinUrl: app(joinHref()) }) },
 } satisfies Record<string, { title: string; render: () => Promise<RenderedEmail> }>;
 
 export type EmailPreviewId = keyof typeof EMAIL_PREVIEWS;

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { alertPreferences, assessmentExposures, assessmentVectors, follows } from "@/db/schema-risk";
+import { alertPreferences, follows } from "@/db/schema-risk";
+import { followMatchesPieceSql } from "@/lib/pieces/follow-targets";
 import { notSuppressed, type AudiencePage } from "./audience";
 
 /**
@@ -11,12 +12,7 @@ import { notSuppressed, type AudiencePage } from "./audience";
  * of their follows match.
  */
 export function alertAudiencePage(pieceId: string): AudiencePage {
-  const followsThePiece = sql`exists (
-    select 1 from ${follows} where ${follows.userId} = ${users.id} and (
-      (${follows.kind} = 'piece' and ${follows.target} = ${pieceId})
-      or (${follows.kind} = 'vector' and ${follows.target} in (select ${assessmentVectors.vector} from ${assessmentVectors} where ${assessmentVectors.pieceId} = ${pieceId}))
-      or (${follows.kind} = 'tag' and ${follows.target} in (select ${assessmentExposures.tagId} from ${assessmentExposures} where ${assessmentExposures.pieceId} = ${pieceId}))
-    ))`;
+  const followsThePiece = sql`exists (select 1 from ${follows} where ${follows.userId} = ${users.id} and ${followMatchesPieceSql(pieceId)})`;
   const wanted = or(isNull(alertPreferences.alerts), eq(alertPreferences.alerts, true));
   return (d: Db, afterUserId, pageSize) =>
     d
