@@ -9,8 +9,12 @@ import { MORE_COUNT } from "@/lib/site";
 export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
 
 // The one 404 of the whole app (unknown URLs and notFound() alike), in the site's chrome.
+// `next build` prerenders the fallback for unknown URLs without a database: that copy carries the
+// chrome and the search, not the latest pieces; a notFound() at request time carries all of it.
+const building = () => process.env.NEXT_PHASE === "phase-production-build";
+
 export default async function NotFound() {
-  const [categories, latest] = await Promise.all([listCategories(), latestPiecesExcept(null, MORE_COUNT)]);
+  const [categories, latest] = building() ? [[], []] : await Promise.all([listCategories(), latestPiecesExcept(null, MORE_COUNT)]);
   return (
     <SiteChrome categories={categories}>
       <div className="wrap narrow not-found">

@@ -50,7 +50,8 @@ const isStaffAction = (a: ServerAction): boolean => a.file.includes("app/admin/"
 test("every server action in the build, POSTed as anonymous, free reader and subscriber, changes nothing; the same request from staff does", async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
+  // Every action × four callers × each form and body shape: several hundred requests in one test.
+  test.setTimeout(900_000);
   const actions = serverActions();
   expect(actions.length).toBeGreaterThan(10);
   const promote = actions.find((a) => a.name === "promoteAction");

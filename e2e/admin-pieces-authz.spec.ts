@@ -65,12 +65,17 @@ test("every /admin pieces, sends and email-template page refuses anonymous visit
 test("the editor's server action refuses non-staff callers and changes nothing", async ({ browser }) => {
   const action = await captureSaveAction(browser, "probe");
   const headline = `Forged piece ${Date.now()}`;
-  const forged = action.body
+  const drafted = action.body
     .replace(/probe/g, headline)
     .replace("Not A Slug", `forged-${Date.now()}`)
     .replace(/(name="[^"]*intent"\r\n\r\n)draft/, "$1publish");
+  // Publishing needs an explicit mail audience (the editor's confirmation): "No email".
+  const forged = /name="[^"]*mailAudience"/.test(drafted)
+    ? drafted.replace(/(name="[^"]*mailAudience"\r\n\r\n)[a-z]*/, "$1none")
+    : drafted.replace(/name="([^"]*)intent"\r\n\r\npublish\r\n(--[^\r\n]+)\r\n/, 'name="$1intent"\r\n\r\npublish\r\n$2\r\nContent-Disposition: form-data; name="$1mailAudience"\r\n\r\nnone\r\n$2\r\n');
   expect(forged).toContain(headline);
   expect(forged).toMatch(/name="[^"]*intent"\r\n\r\npublish/);
+  expect(forged).toMatch(/name="[^"]*mailAudience"\r\n\r\nnone/);
 
   const anonymous = await browser.newContext();
   const reader = await browser.newContext();

@@ -63,7 +63,7 @@ test("an editor marks a signal triggered: the subscriber following its vector ge
   await pp.goto("/account");
   await pp.getByLabel("Follow a vector").selectOption({ label: "Societal" });
   await pp.getByRole("button", { name: "Follow vector" }).click();
-  await expect(pp.getByRole("status")).toContainText("Your follows are updated.");
+  await expect(pp.getByRole("main").getByRole("status")).toContainText("Your follows are updated.");
   await expect(pp.getByRole("list", { name: "What you follow" })).toContainText("Societal");
 
   // The free member follows it from the piece's risk card.

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E_SIGNIN_LIMIT_PER_EMAIL } from "../playwright.config";
 import { formAlert, requestSignInMail, signInByCode, signInByLink, uniqueEmail } from "./fixtures/auth";
 import { signInCode, signInLink } from "./fixtures/mailbox";
 
@@ -52,13 +53,19 @@ test("wrong codes are counted and then refused", async ({ page }) => {
   const email = uniqueEmail("wrong");
   const mail = await requestSignInMail(page, email, "/account");
   const wrong = signInCode(mail) === "000000" ? "111111" : "000000";
-  for (let left = 4; left >= 1; left--) {
-    await page.getByLabel("Code").fill(wrong);
+  // Each try waits for its own answer: the alert's text is the same every time, so it alone cannot
+  // tell that a submission was made.
+  const tryCode = async (code: string) => {
+    await page.getByLabel("Code").fill(code);
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === new URL(page.url()).pathname);
     await page.getByRole("button", { name: "Sign in with code" }).click();
+    await answered;
+  };
+  for (let left = 4; left >= 1; left--) {
+    await tryCode(wrong);
     await expect(formAlert(page)).toHaveText("That code is not right or has expired. Check the newest sign-in email.");
   }
-  await page.getByLabel("Code").fill(wrong);
-  await page.getByRole("button", { name: "Sign in with code" }).click();
+  await tryCode(wrong);
   await expect(formAlert(page)).toHaveText("Too many wrong codes. Use the link in the email, or request a new one.");
   await page.getByLabel("Code").fill(signInCode(mail));
   await page.getByRole("button", { name: "Sign in with code" }).click();
@@ -85,8 +92,9 @@ test("an invalid address gets a clear message", async ({ page }) => {
 });
 
 test("the sign-in mail rate limit answers clearly", async ({ page }) => {
+  test.setTimeout(180_000);
   const email = uniqueEmail("limit");
-  for (let i = 0; i < 5; i++) await requestSignInMail(page, email);
+  for (let i = 0; i < E2E_SIGNIN_LIMIT_PER_EMAIL; i++) await requestSignInMail(page, email);
   await page.goto("/login");
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
@@ -118,10 +126,13 @@ test("a reader can turn new-piece mail off and delete the account, which removes
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await expect(page.getByLabel("Email me new pieces")).not.toBeChecked();
 
-  await page.getByRole("button", { name: "Delete my account" }).click();
+  // Deletion sits in the danger zone, behind a disclosure that says what happens to a subscription.
+  await page.getByText("Delete my account…").click();
+  await expect(page.getByTestId("delete-subscription-fate")).toContainText("You have no running subscription");
+  await page.getByRole("button", { name: "Delete my account for good" }).click();
   await expect(formAlert(page)).toHaveText("Type DELETE to confirm.");
   await page.getByLabel("Type DELETE to confirm").fill("DELETE");
-  await page.getByRole("button", { name: "Delete my account" }).click();
+  await page.getByRole("button", { name: "Delete my account for good" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login/);

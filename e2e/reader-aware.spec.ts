@@ -121,6 +121,10 @@ for (const viewport of [
 test("the home teasers' read links are named by their visible words first (WCAG 2.5.3)", async ({ page }) => {
   await page.goto("/");
   const reads = page.getByRole("link", { name: /^Read the analysis/ });
-  await expect(reads).toHaveCount(Math.min(10, DEMO_PIECES.length));
+  // Other specs publish pieces as this one runs: at least the demo pieces, at most one page of ten.
+  await expect(reads.first()).toBeVisible();
+  const count = await reads.count();
+  expect(count).toBeGreaterThanOrEqual(Math.min(10, DEMO_PIECES.length));
+  expect(count).toBeLessThanOrEqual(10);
   await expect(reads.first()).toHaveAccessibleName(/^Read the analysis: .+/);
 });

@@ -19,7 +19,7 @@ const hitLink = (page: Page) => page.getByRole("link", { name: firstPaid.headlin
 
 test("anyone finds a piece by a word of its teaser, marked in the snippet", async ({ page }) => {
   await search(page, TEASER_WORD);
-  await expect(page.getByRole("status")).toContainText("1 piece found");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("1 piece found");
   await expect(hitLink(page)).toBeVisible();
   await expect(page.locator(".search-hit mark")).toHaveText([new RegExp(TEASER_WORD, "i")]);
   await hitLink(page).click();
@@ -30,7 +30,7 @@ test("a subscriber finds a piece by a word of its analysis; an anonymous reader 
   test.setTimeout(120_000);
   const anonymous = await browser.newPage();
   await search(anonymous, ANALYSIS_WORD);
-  await expect(anonymous.getByRole("status")).toContainText("Nothing found");
+  await expect(anonymous.getByRole("main").getByRole("status")).toContainText("Nothing found");
   await expect(hitLink(anonymous)).toHaveCount(0);
   expect(await anonymous.content()).not.toContain(`/p/${firstPaid.slug}"`);
 

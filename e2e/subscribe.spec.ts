@@ -20,7 +20,7 @@ test("a new reader joins from a paid piece, pays with 4242…, and reads the ful
   await page.goto("/account");
   await expect(page.getByTestId("membership-status")).toHaveText("Paying subscriber");
   await expect(page.getByTestId("subscription-status")).toHaveText("Active");
-  await expect(page.getByTestId("subscription-dates")).toContainText("Renews on");
+  await expect(page.getByTestId("subscription-dates")).toContainText("Next charge on");
   await page.goto("/join");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You’re already subscribed.");
 });
@@ -36,7 +36,7 @@ test("canceling in the portal keeps access until the period ends, then the paywa
   await page.getByRole("button", { name: "Cancel plan" }).click();
   await page.getByRole("link", { name: "Return to ESM Insight" }).click();
   await page.waitForURL(/\/account/);
-  await expect(page.getByTestId("subscription-dates")).toContainText("Ends on", { timeout: 10_000 });
+  await expect(page.getByTestId("subscription-dates")).toContainText("Cancelling: ends on", { timeout: 10_000 });
   await page.goto(piecePath);
   await expect(page.getByText(phrase)).toBeVisible();
 

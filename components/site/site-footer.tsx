@@ -10,7 +10,7 @@ export function SiteFooter() {
           © {site.name}. {site.tagline}.
         </div>
         <nav aria-label="Footer">
-          <Link href="/join">Subscribe</Link>
+          <Link href="/join">Plans and pricing</Link>
           <Link href="/account">Your account</Link>
           <a href="/feed.xml">RSS feed</a>
           <Link href="/sitemap.xml">Sitemap</Link>
