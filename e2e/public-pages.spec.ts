@@ -5,8 +5,15 @@ import { captureResponses, findLeaks } from "./fixtures/responses";
 test("the home page lists the demo teasers with a Join call to action", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("link", { name: "ESM Insight The risk behind the headline" })).toBeVisible();
-  for (const p of DEMO_PIECES) await expect(page.getByRole("heading", { name: p.headline })).toBeVisible();
   await expect(page.getByRole("link", { name: "Join ESM Insight →" }).first()).toHaveAttribute("href", "/join");
+  // Other specs publish pieces meanwhile, so the demo pieces may run on to the next pages of ten.
+  const headlines = new Set<string>();
+  for (let n = 1; n <= 5; n++) {
+    const res = await page.goto(n === 1 ? "/" : `/page/${n}`);
+    if (res?.status() !== 200) break;
+    for (const h of await page.locator("main h2, main h3").allTextContents()) headlines.add(h.trim());
+  }
+  expect(DEMO_PIECES.map((p) => p.headline).filter((h) => !headlines.has(h))).toEqual([]);
 });
 
 test("a paid piece shows its source report, teaser and the Join link, and nothing of its analysis", async ({ page }) => {
