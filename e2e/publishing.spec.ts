@@ -108,7 +108,7 @@ test("staff preview every mail template at desktop and phone width, with its pla
   await page.getByRole("link", { name: "Phone (360 px)" }).click();
   await expect(page.locator("iframe")).toHaveAttribute("style", /width: 360px/);
   for (const name of ["Sign-in link and code", "Payment failed", "Welcome: subscriber"]) {
-    await page.getByRole("link", { name }).click();
+    await page.getByRole("link", { name, exact: true }).click();
     await expect(page.locator(`iframe[title="Preview: ${name}"]`)).toBeVisible();
   }
 });
