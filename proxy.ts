@@ -5,6 +5,8 @@ import { newNonce, noncePolicy } from "@/lib/http/csp.mjs";
 const STAFF_OR_ACCOUNT = /^\/(?:account|admin)(?:\/|$)/;
 /** Pages rendered per request (so Next can put a nonce on their scripts): the reader page and the signed-in areas. */
 const PER_REQUEST = /^\/(?:account|admin|read)(?:\/|$)/;
+/** `next dev` renders every page per request and has no front to hash its cached pages, so each gets a nonce there. */
+const DEV = process.env.NODE_ENV === "development";
 
 /**
  * Two jobs, neither of them access control (every page, route handler and action checks access
@@ -22,9 +24,9 @@ export function proxy(req: NextRequest): NextResponse {
     return NextResponse.redirect(login);
   }
   // A signed-in reader's /p/<slug> is rewritten to /read/<slug> (next.config.ts).
-  const perRequest = PER_REQUEST.test(pathname) || (hasSession && pathname.startsWith("/p/"));
+  const perRequest = DEV || PER_REQUEST.test(pathname) || (hasSession && pathname.startsWith("/p/"));
   if (!perRequest) return NextResponse.next();
-  const csp = noncePolicy(newNonce(), process.env.NODE_ENV === "development");
+  const csp = noncePolicy(newNonce(), DEV);
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
@@ -33,5 +35,6 @@ export function proxy(req: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ["/account", "/account/:path*", "/admin", "/admin/:path*", "/read/:path*", "/p/:path*"],
+  // Every path but Next's static files: production returns at once for the paths not named in PER_REQUEST.
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

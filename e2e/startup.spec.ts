@@ -112,6 +112,37 @@ test("npm run dev refuses a taken PORT in one line instead of drifting to anothe
   }
 });
 
+test("npm run dev serves the demo with a nonce policy on every page, cached ones included", async () => {
+  test.setTimeout(240_000);
+  const port = 3396;
+  const child = spawn(process.execPath, ["scripts/dev.mjs"], {
+    env: { ...baseEnv(), NODE_ENV: "development", DEMO_MODE: "true", PORT: String(port), DATA_DIR: ".data-e2e-dev", STRIPE_STANDIN_PORT: "12396" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (b: Buffer) => (output += b.toString()));
+  child.stderr!.on("data", (b: Buffer) => (output += b.toString()));
+  try {
+    await expect.poll(() => (child.exitCode === null ? /Ready in/.test(output) : `exited: ${output}`), { timeout: 120_000 }).toBe(true);
+    for (const path of ["/", "/radar", "/login"]) {
+      const res = await fetch(`http://localhost:${port}${path}`, { signal: AbortSignal.timeout(150_000) });
+      expect(res.status, path).toBe(200);
+      const policy = res.headers.get("content-security-policy") ?? "";
+      const nonce = policy.match(/'nonce-([^']+)'/)?.[1];
+      expect(nonce, `${path}: ${policy}`).toBeDefined();
+      expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      const html = await res.text();
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "");
+      expect(scripts.length, path).toBeGreaterThan(0);
+      for (const attributes of scripts) if (!/type="application\/ld\+json"/.test(attributes)) expect(attributes, path).toContain(`nonce="${nonce}"`);
+    }
+  } finally {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
+  }
+});
+
 test("demo mode refuses a public APP_URL, and production with real keys", async () => {
   test.setTimeout(100_000);
   const publicUrl = await startAndWait({ ...baseEnv(), DEMO_MODE: "true", DATA_DIR: ".data-e2e-refuse", APP_URL: "https://insight.example.com" }, 3297);
