@@ -159,3 +159,41 @@ test("unknown slugs leave nothing in the shared cache", async ({ request }) => {
   expect(traces).toEqual([]);
   await redis.quit();
 });
+
+test("when the database stops answering, readers and staff get an error page that says what to do, and the site recovers", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = postgres(DATABASE_URL, { max: 1 });
+  const cut = async () => {
+    await admin.unsafe(`alter database ${database} allow_connections false`);
+    await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${database}'`);
+  };
+  const restore = () => admin.unsafe(`alter database ${database} allow_connections true`);
+  const reader = await browser.newPage();
+  const staff = await browser.newPage();
+  try {
+    await cut();
+    // A reader's search: the site's own error panel, inside the site's chrome when that could be drawn.
+    const searched = await reader.goto(`${b.url}/search?q=outage`);
+    expect(searched?.status()).toBe(500);
+    const alert = reader.getByRole("alert");
+    await expect(alert.getByRole("heading", { level: 1 })).toHaveText(/Something went wrong on our side|The site is having trouble/);
+    await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(alert.getByRole("link", { name: /front page/ })).toHaveAttribute("href", "/");
+    const said = await reader.locator("body").innerText();
+    expect(said).not.toMatch(/ECONN|terminat|postgres|allow_connections|at .*\.js:\d+/i);
+
+    // Staff whose session cannot be read: the last-resort page (the admin layout itself failed), not a sign-in loop.
+    await staff.context().addCookies([{ name: "authjs.session-token", value: adminToken, url: b.url, httpOnly: true, sameSite: "Lax" }]);
+    const adminPage = await staff.goto(`${b.url}/admin`);
+    expect(adminPage?.status()).toBe(500);
+    await expect(staff.getByRole("alert").getByRole("heading", { level: 1 })).toHaveText(/Something went wrong on our side|The site is having trouble/);
+    expect(staff.url()).toBe(`${b.url}/admin`);
+  } finally {
+    await restore();
+    await admin.end();
+  }
+  await expect.poll(async () => (await reader.goto(`${b.url}/search?q=outage`))?.status(), { timeout: 15_000 }).toBe(200);
+  await reader.getByRole("main").waitFor();
+  await reader.close();
+  await staff.close();
+});

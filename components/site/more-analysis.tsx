@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { PieceTeaser } from "@/lib/pieces/queries";
+import type { MoreItem } from "@/lib/pieces/more-item";
 import { formatDate } from "@/lib/format";
 import { pieceHref } from "@/lib/site";
 
 /** The latest pieces, as links: the end of a piece and the 404 page. */
-export function MoreAnalysis({ pieces, title = "More analysis" }: { pieces: PieceTeaser[]; title?: string }) {
+export function MoreAnalysis({ pieces, title = "More analysis" }: { pieces: MoreItem[]; title?: string }) {
   if (pieces.length === 0) return null;
   return (
     <section className="more-analysis" aria-labelledby="more-analysis-title">

@@ -3,6 +3,7 @@
  * access decision) as the user's facts read one by one, and nothing for an expired or unknown token.
  */
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { complimentaryGrants, sessions, subscriptions, users } from "@/db/schema";
@@ -66,5 +67,15 @@ describe.each(databaseKinds())("viewerForSessionToken on %s", (kind) => {
     expect(await viewerForSessionToken(token, at(31))).toEqual(ANONYMOUS);
     expect(await viewerForSessionToken(`${token}x`, NOW)).toEqual(ANONYMOUS);
     expect(await viewerForSessionToken(token, at(29))).not.toEqual(ANONYMOUS);
+  });
+
+  it("slides the session's end like Auth.js: not within a day of the last renewal, then 30 days from the visit", async () => {
+    const { token } = await member({});
+    const expiresOf = async () => (await t.db.select({ e: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, token)))[0]?.e.toISOString();
+    await viewerForSessionToken(token, new Date(NOW.getTime() + DAY / 2));
+    expect(await expiresOf()).toBe(at(30).toISOString());
+    await viewerForSessionToken(token, at(2));
+    expect(await expiresOf()).toBe(at(32).toISOString());
+    expect(await viewerForSessionToken(token, at(31))).not.toEqual(ANONYMOUS);
   });
 });

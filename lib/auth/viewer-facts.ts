@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, gt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { sessions, users } from "@/db/schema";
 import { ANONYMOUS, type Viewer } from "@/lib/access/rule";
+import { renewedExpiry } from "./session-age";
 
 // The facts the access rule needs come back with the user row as JSON arrays: one round trip.
 // Written out in full ("users"."id"): see lib/access/sql.ts on unqualified columns in subqueries.
@@ -30,23 +31,28 @@ function toViewer(row: { id: string; email: string; role: "reader" | "editor" | 
   return { kind: "member", userId: row.id, email: row.email, role: row.role, ...facts };
 }
 
-async function viewerWhere(where: SQL | undefined, joinSessions: boolean): Promise<Viewer> {
-  const d = await db();
-  const rows = joinSessions
-    ? await d.select(viewerColumns).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(where).limit(1)
-    : await d.select(viewerColumns).from(users).where(where).limit(1);
-  return toViewer(rows[0]);
-}
-
 /** Facts the access rule needs about one user. */
-export function viewerForUser(userId: string): Promise<Viewer> {
-  return viewerWhere(eq(users.id, userId), false);
+export async function viewerForUser(userId: string): Promise<Viewer> {
+  const rows = await (await db()).select(viewerColumns).from(users).where(eq(users.id, userId)).limit(1);
+  return toViewer(rows[0]);
 }
 
 /**
  * The viewer behind an Auth.js database session token (the session cookie's value) in one query:
- * the session must exist and be unexpired at `now`, as Auth.js's own check requires.
+ * the session must exist and be unexpired at `now`, as Auth.js's own check requires. Like Auth.js,
+ * a visit more than a day after the last renewal pushes the session's end back (a second statement,
+ * at most once a day per session).
  */
-export function viewerForSessionToken(token: string, now = new Date()): Promise<Viewer> {
-  return viewerWhere(and(eq(sessions.sessionToken, token), gt(sessions.expires, now)), true);
+export async function viewerForSessionToken(token: string, now = new Date()): Promise<Viewer> {
+  const d = await db();
+  const rows = await d
+    .select({ ...viewerColumns, expires: sessions.expires })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.sessionToken, token), gt(sessions.expires, now)))
+    .limit(1);
+  const row = rows[0];
+  const renewed = row && renewedExpiry(row.expires, now);
+  if (row && renewed) await d.update(sessions).set({ expires: renewed }).where(and(eq(sessions.sessionToken, token), eq(sessions.expires, row.expires)));
+  return toViewer(row);
 }

@@ -15,8 +15,7 @@ export const currentViewer = cache(async (): Promise<Viewer> => {
 
 /**
  * The viewer of a reading page, in one query: the session row Auth.js keeps (strategy "database")
- * is checked together with the facts the access rule needs. It only reads: the sliding renewal of
- * the session is left to Auth.js on the other pages (account, join, admin).
+ * is checked together with the facts the access rule needs, and renewed as Auth.js would.
  */
 export const currentReader = cache(async (): Promise<Viewer> => {
   const jar = await cookies();
