@@ -1,4 +1,6 @@
 /** Attacks as an attacker would try them against demo mode (issue: sign-in and paywall hardening), each now refused. */
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { requestSignInMail, uniqueEmail } from "./fixtures/auth";
 import { mailsTo, signInLink } from "./fixtures/mailbox";
@@ -21,6 +23,29 @@ test("a NUL byte or junk in a piece or category slug is a 404, not a 500", async
   for (const path of ["/p/a%00b", "/p/%00", "/category/x%00y", "/og/a%00b", "/p/" + "a".repeat(300)]) {
     expect((await request.get(path)).status(), path).toBe(404);
   }
+});
+
+/** Every file path under `dir` (relative), for a look at what requests left on disk. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+test("junk slugs on the default (in-memory) cache leave no file behind and nothing served from cache", async ({ request }) => {
+  // Attack 8: each unknown slug used to get its own cache file. The e2e server runs without Redis.
+  const root = path.resolve(import.meta.dirname, "..");
+  const watched = [path.join(root, ".next"), path.resolve(root, process.env.E2E_DATA_DIR ?? ".data-e2e")];
+  const before = new Set(watched.flatMap((dir) => filesUnder(dir).map((f) => `${dir}/${f}`)));
+  const junk = `junk-${Date.now().toString(36)}`;
+  for (let i = 0; i < 60; i++) {
+    const res = await request.get(`/p/${junk}-${i}`);
+    expect(res.status()).toBe(404);
+  }
+  for (let i = 0; i < 3; i++) expect((await request.get(`/p/${junk}-${i}`)).headers()["x-nextjs-cache"]).not.toBe("HIT");
+  const added = watched.flatMap((dir) => filesUnder(dir).map((f) => `${dir}/${f}`)).filter((f) => !before.has(f));
+  expect(added.filter((f) => f.includes(junk))).toEqual([]);
+  expect(added.filter((f) => f.startsWith(watched[0]!) && !f.includes(`${path.sep}cache${path.sep}`))).toEqual([]);
 });
 
 test("webhook and unsubscribe routes refuse an oversized body before reading it", async ({ request }) => {

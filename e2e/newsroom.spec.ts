@@ -84,9 +84,7 @@ test("without JavaScript the form refuses to publish until an audience is chosen
   await Promise.all([withJs.close(), noJs.close(), anonymous.close()]);
 });
 
-// FIXME (issue 14, open): on the merged tree the new piece's byline shows the admin's old name, not the
-// display name just saved; not yet diagnosed, so this journey is parked rather than passed.
-test.fixme("pieces carry bylines linked to author pages; a profile edit shows there", async ({ page }) => {
+test("pieces carry bylines linked to author pages; a profile edit shows there", async ({ page }) => {
   const demo = DEMO_PIECES.find((p) => p.authorName === "Mara Ellison")!;
   await page.goto(`/p/${demo.slug}`);
   await page.getByRole("banner").or(page.locator("article header")).last().getByRole("link", { name: "Mara Ellison" }).click();
@@ -128,9 +126,7 @@ test.describe("staff pages at phone width and on a desktop", () => {
     { label: "phone", width: 360, height: 780 },
     { label: "desktop", width: 1280, height: 900 },
   ];
-  // FIXME (issue 14, open): never run to the end yet; the first run stopped on the CSV export link taken
-  // for a subscriber page (fixed below), and its axe results at 360 px are still unseen.
-  test.fixme("fit the screen and pass axe", async ({ browser }) => {
+  test("fit the screen and pass axe", async ({ browser }) => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await signInByLink(page, "admin@example.com", "/admin/pieces");

@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { MailAudience } from "@/db/schema";
 import type { FormAction } from "@/lib/actions/form-state";
 import { AUDIENCE_LABELS } from "./mail-choice";
 
 /** The admin's default for the publish confirmation's audience choice. */
 export function DefaultAudienceForm({ action, initial }: { action: FormAction; initial: MailAudience }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, pending, formProps } = useKeptForm(action, {});
   return (
-    <form className="form" action={formAction}>
+    <form className="form" {...formProps}>
       <fieldset className="mail-choice">
         <legend>When a piece is published, offer to email</legend>
         {(Object.keys(AUDIENCE_LABELS) as MailAudience[]).map((a) => (

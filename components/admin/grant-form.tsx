@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { FormAction } from "@/lib/actions/form-state";
 
 export function GrantForm({ action, userId, minDate }: { action: FormAction; userId: string; minDate: string }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, pending, formProps } = useKeptForm(action, {});
   const untilError = state.fieldErrors?.until;
   const noteError = state.fieldErrors?.note;
   return (
-    <form className="form" action={formAction} noValidate>
+    <form className="form" {...formProps} noValidate>
       <input type="hidden" name="userId" value={userId} />
       <label>
         Access until

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { FormAction } from "@/lib/actions/form-state";
 
 export interface ProfileFormValues {
@@ -12,11 +12,11 @@ export interface ProfileFormValues {
 
 /** A staff profile: display name, short bio, photo address (https or nothing). */
 export function ProfileForm({ action, initial }: { action: FormAction; initial: ProfileFormValues }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, pending, formProps } = useKeptForm(action, {});
   const e = state.fieldErrors ?? {};
   const described = (name: string, hint?: string) => [hint, e[name] ? `e-${name}` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <form className="form" action={formAction} noValidate>
+    <form className="form" {...formProps} noValidate>
       <input type="hidden" name="userId" value={initial.userId} />
       <label>
         Display name

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { FormAction } from "@/lib/actions/form-state";
 
 export function PromoteForm({ action }: { action: FormAction }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, pending, formProps } = useKeptForm(action, {});
   return (
-    <form className="form" action={formAction} noValidate>
+    <form className="form" {...formProps} noValidate>
       <label>
         Email
         <input

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { MoreItem } from "@/lib/pieces/more-item";
 import { formatDate } from "@/lib/format";
-import { pieceHref } from "@/lib/site";
+import { pieceHref } from "@/lib/paths";
 
 /** The latest pieces, as links: the end of a piece and the 404 page. */
 export function MoreAnalysis({ pieces, title = "More analysis" }: { pieces: MoreItem[]; title?: string }) {

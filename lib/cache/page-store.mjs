@@ -25,7 +25,7 @@ export function redisUrl(env = process.env) {
 
 /** Pages belong to one database: deployments on other databases sharing this Redis never see them. */
 export function databaseScope(env = process.env) {
-  const database = env.DATABASE_URL?.trim() || path.resolve(env.DATA_DIR?.trim() || ".data");
+  const database = env.DATABASE_URL?.trim() || path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || ".data");
   return createHash("sha256").update(database).digest("hex").slice(0, 16);
 }
 

@@ -18,6 +18,9 @@ const WORDS: Record<string, string> = {
   "settings.default-mail-audience": "changed who new pieces are mailed to by default",
   "account.deleted": "deleted their account",
   "mail.unsubscribed": "unsubscribed from new-piece mail",
+  "taxonomy.add": "added a term to the risk lists",
+  "taxonomy.rename": "renamed a term of the risk lists",
+  "taxonomy.retire": "retired a term of the risk lists",
 };
 
 export function auditWords(action: string): string {
