@@ -49,7 +49,8 @@ export function GrowthChart({ series, id = "growth" }: { series: DayCount[]; id?
       <figcaption id={`${id}-caption`} className="chart-caption">
         Sign-ups and new paying subscribers, last {series.length} days (UTC)
       </figcaption>
-      <div className="chart-plot">
+      {/* Scrolls sideways on a phone: focusable so a keyboard can scroll it. */}
+      <div className="chart-plot" tabIndex={0} role="group" aria-label="Chart (scrolls sideways on small screens)">
         <svg
           className="chart-svg"
           viewBox={`0 0 ${W} ${H}`}

@@ -34,7 +34,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         columns={[
           { header: "Email", rowHeader: true, cell: (s) => <Link href={`/admin/subscribers/${s.id}`}>{s.email}</Link> },
           { header: "Role", cell: (s) => (s.role === "admin" ? "Admin" : "Editor") },
-          { header: "Profile", cell: (s) => <Link href={`/admin/profile?user=${s.id}`} aria-label={`Edit the profile of ${s.email}`}>Edit profile</Link> },
+          { header: "Profile", cell: (s) => <Link href={`/admin/profile?user=${s.id}`} aria-label={`Edit profile: ${s.email}`}>Edit profile</Link> },
           { header: "Since", cell: (s) => formatDate(s.createdAt) },
           {
             header: "Actions",
@@ -49,7 +49,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                   action={demoteAction}
                   fields={{ userId: s.id }}
                   label="Demote to reader"
-                  accessibleLabel={`Demote ${s.email} to reader`}
+                  accessibleLabel={`Demote to reader: ${s.email}`}
                   pendingLabel="Demoting…"
                   confirm={`Make ${s.email} a reader? They lose access to the staff area at once.`}
                 />
