@@ -9,6 +9,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { config } from "@/lib/env";
 import { sendSignInMail } from "./sign-in-mail";
 import { SIGN_IN_TTL_MINUTES } from "./sign-in-codes";
+import { SESSION_MAX_AGE_SECONDS } from "./database-session";
 
 const emailProvider: EmailConfig = {
   id: "email",
@@ -33,7 +34,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
     }),
     secret: cfg.authSecret,
     trustHost: true,
-    session: { strategy: "database", maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 3600 },
     providers: [emailProvider],
     pages: { signIn: "/login", verifyRequest: "/login/check", error: "/login" },
     callbacks: {
