@@ -16,6 +16,9 @@ const WORDS: Record<string, string> = {
   "subscribers.import": "imported subscribers from CSV",
   "profile.update": "updated a staff profile",
   "settings.default-mail-audience": "changed who new pieces are mailed to by default",
+  "settings.retention-offer": "changed the offer made to readers who cancel",
+  "subscription.cancel": "cancelled their subscription at period end",
+  "subscription.retention-accepted": "stayed for the retention offer",
   "account.deleted": "deleted their account",
   "mail.unsubscribed": "unsubscribed from new-piece mail",
 };

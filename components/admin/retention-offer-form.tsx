@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormAction } from "@/lib/actions/form-state";
+import { FormOutcome, TextField } from "@/components/ui/form-outcome";
+
+/** The Stripe coupon offered once to a reader who cancels, and the words of the offer ("Stay for …"). */
+export function RetentionOfferForm({ action, initial }: { action: FormAction; initial: { couponId: string; description: string } | null }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form className="form" action={formAction} noValidate>
+      <p className="meta">
+        Readers who cancel from their account are offered this coupon once, after telling you why. Leave both fields empty to
+        make no offer.
+      </p>
+      <TextField name="couponId" label="Stripe coupon id" error={errors.couponId} defaultValue={initial?.couponId ?? ""} />
+      <TextField
+        name="description"
+        label="The offer, as the button ends it: “Stay for …”"
+        error={errors.description}
+        defaultValue={initial?.description ?? ""}
+        placeholder="half price for the next three months"
+      />
+      <FormOutcome state={state} errorShownByField={Boolean(errors.couponId ?? errors.description)} />
+      <div>
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save offer"}
+        </button>
+      </div>
+    </form>
+  );
+}
