@@ -19,7 +19,19 @@ export function FormOutcome({ state, errorShownByField = false, errorId }: { sta
 }
 
 /** A text field with its label and its own error, tied together for screen readers. */
-export function TextField({ name, label, error, ...input }: { name: string; label: string; error: string | undefined; defaultValue?: string; placeholder?: string }) {
+export function TextField({
+  name,
+  label,
+  error,
+  ...input
+}: {
+  name: string;
+  label: string;
+  error: string | undefined;
+  value?: string;
+  onChange?: (e: { target: { value: string } }) => void;
+  placeholder?: string;
+}) {
   const errorId = `${name}-error`;
   return (
     <>

@@ -49,7 +49,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         <PlanCards checkout={startCheckoutAction} plans={plans} next={next} selected={q.plan} trialDays={cfg.stripe.trialDays} />
       </section>
       {viewer.kind === "anonymous" ? (
-        <section className="narrow join-step" aria-labelledby="step-email">
+        <section className="narrow join-step join-signin" aria-labelledby="step-email">
           <h2 id="step-email">Already have an account?</h2>
           <p>Sign in first and your plan is added to it.</p>
           <LoginForm action={requestSignInAction} next={here} submitLabel="Continue with email" />
