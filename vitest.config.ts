@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,
+    // next-auth imports "next/server" without an extension, which only a bundler resolves: let Vite load it.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

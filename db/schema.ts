@@ -106,6 +106,18 @@ export const signInCodes = pgTable(
   (t) => [index("sign_in_codes_email_idx").on(t.email)],
 );
 
+/**
+ * Pay first: the browser that began an anonymous Checkout holds a secret cookie; only its hash is
+ * kept here with the Checkout session, and the return from Checkout signs in only that browser, once.
+ */
+export const checkoutBindings = pgTable("checkout_bindings", {
+  checkoutSessionId: text("checkout_session_id").primaryKey(),
+  bindingHash: text("binding_hash").notNull(),
+  expiresAt: at("expires_at").notNull(),
+  usedAt: at("used_at"),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
 /** One row per rate-limited action (sign-in mail per address / per IP). */
 export const rateLimitHits = pgTable(
   "rate_limit_hits",

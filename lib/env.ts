@@ -55,6 +55,8 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_PRICE_MONTHLY: optionalString,
   STRIPE_PRICE_YEARLY: optionalString,
+  /** The billing portal configuration (bpc_…) portal sessions use; unset, the one `npm run stripe:setup` made, found by its metadata. */
+  STRIPE_PORTAL_CONFIGURATION: optionalString.pipe(z.string().startsWith("bpc_", "STRIPE_PORTAL_CONFIGURATION must be a billing portal configuration id (bpc_…)").optional()),
   STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
   /** Where the app listens (npm start, npm run dev); APP_URL's default follows it. */
   PORT: portNumber,
@@ -95,6 +97,7 @@ export interface Config {
     priceMonthly: string | undefined;
     priceYearly: string | undefined;
     trialDays: number;
+    portalConfiguration: string | undefined;
     /** Demo mode's stand-in: its port, and whether STRIPE_STANDIN_PORT chose it (else another free port may do). */
     standin: { port: number; chosen: boolean } | undefined;
   };
@@ -212,6 +215,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       priceMonthly: env.STRIPE_PRICE_MONTHLY,
       priceYearly: env.STRIPE_PRICE_YEARLY,
       trialDays: env.STRIPE_TRIAL_DAYS,
+      portalConfiguration: env.STRIPE_PORTAL_CONFIGURATION,
       standin: usesStandin ? standinPortOf(env) : undefined,
     },
     paymentGraceDays: env.PAYMENT_GRACE_DAYS,

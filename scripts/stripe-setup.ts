@@ -1,10 +1,12 @@
 import Stripe from "stripe";
 import { z } from "zod";
 import { LOOKUP_KEYS } from "@/lib/billing/plans";
+import { ensurePortalConfiguration } from "@/lib/billing/portal-configuration";
 
 /**
  * Creates the ESM Insight product and its monthly and yearly prices in the Stripe account
- * of STRIPE_SECRET_KEY, idempotently by lookup key, and prints their ids.
+ * of STRIPE_SECRET_KEY, idempotently by lookup key, and the billing portal's configuration (found again
+ * by its metadata and updated), and prints their ids.
  */
 const env = z
   .object({
@@ -14,6 +16,7 @@ const env = z
     PRICE_CURRENCY: z.string().length(3).default("usd"),
     STRIPE_HOST: z.string().optional(),
     STRIPE_PORT: z.coerce.number().int().optional(),
+    APP_URL: z.url().default("http://localhost:3000"),
   })
   .parse(process.env);
 
@@ -32,6 +35,7 @@ if (!productId) {
   const product = await stripe.products.create({ name: "ESM Insight subscription" }, { idempotencyKey: "esm-insight-product-v1" });
   productId = product.id;
 }
+const priceIds: string[] = [];
 for (const w of wanted) {
   const found = existing.data.find((p) => p.lookup_key === w.lookup);
   const price =
@@ -40,6 +44,11 @@ for (const w of wanted) {
       { product: productId, unit_amount: w.amount, currency: env.PRICE_CURRENCY, recurring: { interval: w.interval }, lookup_key: w.lookup, nickname: w.nickname },
       { idempotencyKey: `esm-insight-price-${w.lookup}-v1` },
     ));
+  priceIds.push(price.id);
   console.log(`${found ? "exists " : "created"} ${w.nickname.padEnd(8)} ${price.id}  (lookup key ${w.lookup})`);
   console.log(`  STRIPE_PRICE_${w.interval === "month" ? "MONTHLY" : "YEARLY"}=${price.id}`);
 }
+
+const portal = await ensurePortalConfiguration(stripe, { productId, priceIds }, env.APP_URL.replace(/\/$/, ""));
+console.log(`${portal.created ? "created" : "updated"} billing portal configuration ${portal.id}`);
+console.log(`  STRIPE_PORTAL_CONFIGURATION=${portal.id}`);

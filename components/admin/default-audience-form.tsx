@@ -4,6 +4,7 @@ import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { MailAudience } from "@/db/schema";
 import type { FormAction } from "@/lib/actions/form-state";
 import { AUDIENCE_LABELS } from "./mail-choice";
+import { FormOutcome } from "@/components/ui/form-outcome";
 
 /** The admin's default for the publish confirmation's audience choice. */
 export function DefaultAudienceForm({ action, initial }: { action: FormAction; initial: MailAudience }) {
@@ -18,16 +19,7 @@ export function DefaultAudienceForm({ action, initial }: { action: FormAction; i
           </label>
         ))}
       </fieldset>
-      {state.error ? (
-        <p className="notice error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {state.ok && state.message ? (
-        <p className="notice" role="status">
-          {state.message}
-        </p>
-      ) : null}
+      <FormOutcome state={state} />
       <div>
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save default"}

@@ -2,6 +2,7 @@
 
 import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { FormAction } from "@/lib/actions/form-state";
+import { FormOutcome } from "@/components/ui/form-outcome";
 
 export function GrantForm({ action, userId, minDate }: { action: FormAction; userId: string; minDate: string }) {
   const { state, pending, formProps } = useKeptForm(action, {});
@@ -43,16 +44,7 @@ export function GrantForm({ action, userId, minDate }: { action: FormAction; use
           {noteError}
         </p>
       ) : null}
-      {state.error && !untilError && !noteError ? (
-        <p className="notice error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {state.ok && state.message ? (
-        <p className="notice" role="status">
-          {state.message}
-        </p>
-      ) : null}
+      <FormOutcome state={state} errorShownByField={Boolean(untilError ?? noteError)} />
       <div>
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Granting…" : "Grant complimentary access"}

@@ -2,6 +2,7 @@
 
 import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { FormAction } from "@/lib/actions/form-state";
+import { FormOutcome } from "@/components/ui/form-outcome";
 
 export interface ProfileFormValues {
   userId: string;
@@ -36,16 +37,7 @@ export function ProfileForm({ action, initial }: { action: FormAction; initial: 
         An https:// address of a square photo, or leave empty.
       </p>
       {e.photoUrl ? <span className="field-error" id="e-photoUrl">{e.photoUrl}</span> : null}
-      {state.error && !state.fieldErrors ? (
-        <p className="notice error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {state.ok && state.message ? (
-        <p className="notice" role="status">
-          {state.message}
-        </p>
-      ) : null}
+      <FormOutcome state={state} errorShownByField={Boolean(state.fieldErrors)} />
       <div>
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save profile"}

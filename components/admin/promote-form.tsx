@@ -2,6 +2,7 @@
 
 import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { FormAction } from "@/lib/actions/form-state";
+import { FormOutcome } from "@/components/ui/form-outcome";
 
 export function PromoteForm({ action }: { action: FormAction }) {
   const { state, pending, formProps } = useKeptForm(action, {});
@@ -22,16 +23,7 @@ export function PromoteForm({ action }: { action: FormAction }) {
         The person needs an account (signed in once, or imported). They become an editor: they can write, publish and send pieces and manage
         subscribers.
       </p>
-      {state.error ? (
-        <p id="promote-error" className="notice error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {state.ok && state.message ? (
-        <p className="notice" role="status">
-          {state.message}
-        </p>
-      ) : null}
+      <FormOutcome state={state} errorId="promote-error" />
       <div>
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Promoting…" : "Promote to editor"}

@@ -70,6 +70,11 @@ export function BillingSection({
           <a href="/account/billing">Fix your payment in the billing portal</a>
         </p>
       ) : null}
+      {state.kind === "active" || (state.kind === "trialing" && !state.cancelling) ? (
+        <p>
+          <Link href="/account/cancel">Cancel subscription</Link>
+        </p>
+      ) : null}
       {hasCustomer ? (
         <form action={openPortal}>
           <button className="button secondary" type="submit">

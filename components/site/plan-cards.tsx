@@ -15,14 +15,12 @@ export function PlanCards({
   checkout,
   plans,
   next,
-  signedIn,
   selected,
   trialDays,
 }: {
   checkout: (form: FormData) => Promise<void>;
   plans: Plan[];
   next: string;
-  signedIn: boolean;
   selected: "month" | "year" | undefined;
   trialDays: number;
 }) {
@@ -40,17 +38,12 @@ export function PlanCards({
           <form action={checkout}>
             <input type="hidden" name="plan" value={plan.interval} />
             <input type="hidden" name="next" value={next} />
-            <button className={`button large${plan.interval === "year" ? "" : " secondary"}`} type="submit" disabled={!signedIn} aria-describedby={signedIn ? undefined : "plan-needs-email"}>
+            <button className={`button large${plan.interval === "year" ? "" : " secondary"}`} type="submit">
               Choose {NAMES[plan.interval].toLowerCase()}
             </button>
           </form>
         </article>
       ))}
-      {signedIn ? null : (
-        <p id="plan-needs-email" className="meta plan-note">
-          Enter your email above first; you’ll come straight back here.
-        </p>
-      )}
     </div>
   );
 }

@@ -8,8 +8,8 @@ import type { FormAction, FormState } from "@/lib/actions/form-state";
  * `action` runs, which would throw away an entry the server refused; with JavaScript the submit goes
  * through a transition instead (no reset). Without JavaScript the browser posts the form as usual.
  */
-export function useKeptForm(action: FormAction, initial: FormState) {
-  const [state, formAction, pending] = useActionState(action, initial);
+export function useKeptForm<State extends FormState>(action: FormAction<State>, initial: Awaited<State>) {
+  const [state, formAction, pending] = useActionState<State, FormData>(action, initial);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     if (e.defaultPrevented) return;
     e.preventDefault();

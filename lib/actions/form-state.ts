@@ -26,3 +26,10 @@ export interface SignInState extends FormState {
 export interface ImportState extends FormState {
   report?: { rows: number; added: number; existing: number; rejected: RejectedRow[]; rejectedTotal: number };
 }
+
+/** The cancel flow: the retention offer to show (with the reason given, carried to the next step). */
+export interface CancelState extends FormState {
+  offer?: string;
+  feedback?: string;
+  comment?: string;
+}

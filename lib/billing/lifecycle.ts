@@ -27,6 +27,18 @@ async function mirrorOf(subscriptionId: string | null) {
   return row ?? null;
 }
 
+async function paidWelcomeOnce(reader: NonNullable<Awaited<ReturnType<typeof readerOf>>>, subscriptionId: string | null): Promise<boolean> {
+  const sub = await mirrorOf(subscriptionId);
+  if (!sub || (sub.status !== "active" && sub.status !== "trialing")) return false;
+  return sendMailOnce({ userId: reader.id, kind: "welcome-paid", objectId: sub.id }, () => compose.paidWelcome(reader, sub));
+}
+
+/** The paid welcome from Checkout's return too: a reader who paid first had no account when the webhook came. Once either way. */
+export async function sendPaidWelcome(customerId: string, subscriptionId: string): Promise<boolean> {
+  const reader = await readerOf(customerId);
+  return reader ? paidWelcomeOnce(reader, subscriptionId) : false;
+}
+
 /** Returns the kinds of mail this call sent (for tests and logs). */
 export async function lifecycleMailsAfter(event: Stripe.Event, customerId: string): Promise<string[]> {
   const reader = await readerOf(customerId);
@@ -37,8 +49,7 @@ export async function lifecycleMailsAfter(event: Stripe.Event, customerId: strin
   };
   switch (event.type) {
     case "checkout.session.completed": {
-      const sub = await mirrorOf(idOf(event.data.object.subscription));
-      if (sub && (sub.status === "active" || sub.status === "trialing")) await once("welcome-paid", sub.id, () => compose.paidWelcome(reader, sub));
+      if (await paidWelcomeOnce(reader, idOf(event.data.object.subscription))) sent.push("welcome-paid");
       break;
     }
     case "customer.subscription.trial_will_end": {

@@ -91,6 +91,14 @@ export async function syncCustomer(customerId: string): Promise<SyncResult> {
         .where(sql`${users.id} = ${metaUser} and ${users.stripeCustomerId} is null`)
         .returning({ id: users.id });
     }
+    // Paid before signing in with the address of an account that has no customer yet: it is that account's.
+    if (!owner && customer?.email) {
+      [owner] = await tx
+        .update(users)
+        .set({ stripeCustomerId: customerId })
+        .where(sql`${users.email} = ${customer.email.trim().toLowerCase()} and ${users.stripeCustomerId} is null`)
+        .returning({ id: users.id });
+    }
     if (!customer) {
       await tx
         .update(subscriptions)

@@ -52,6 +52,17 @@ function readLineItems(state: StandinState, body: FormObject): CheckoutSessionRe
   });
 }
 
+/** `expires_at`: 30 minutes to 24 hours from now, as Stripe allows; 24 hours when absent. */
+function readExpiresAt(body: FormObject): number {
+  const wall = Math.floor(Date.now() / 1000);
+  const asked = readInteger(body, "expires_at");
+  if (asked === undefined) return wall + SESSION_LIFETIME_SECONDS;
+  if (asked < wall + 30 * 60 - 60 || asked > wall + SESSION_LIFETIME_SECONDS) {
+    throw invalidParam("The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.", "expires_at");
+  }
+  return asked;
+}
+
 export const checkoutRoutes: ApiRoute[] = [
   {
     method: "POST",
@@ -101,7 +112,7 @@ export const checkoutRoutes: ApiRoute[] = [
         subscription: null,
         created: now,
         // Like Stripe's test clocks, the stand-in's clock moves billing, not how long a session lives.
-        expires_at: Math.floor(Date.now() / 1000) + SESSION_LIFETIME_SECONDS,
+        expires_at: readExpiresAt(body),
       };
       ctx.state.checkoutSessions.set(session.id, session);
       return checkoutSessionJson(ctx, session);
@@ -143,11 +154,16 @@ export const checkoutRoutes: ApiRoute[] = [
       ctx.state.liveCustomer(customer, "customer");
       const returnUrl = readNullableString(req.body, "return_url") ?? null;
       if (returnUrl) assertUrl(returnUrl, "return_url");
+      const configuration = readNullableString(req.body, "configuration") ?? null;
+      if (configuration && !ctx.state.portalConfiguration(configuration, "configuration").active) {
+        throw invalidParam("The billing portal configuration is inactive.", "configuration");
+      }
       const session: PortalSessionRecord = {
         id: newId("bps"),
         customer,
         return_url: returnUrl,
         created: ctx.state.now(),
+        configuration,
       };
       ctx.state.portalSessions.set(session.id, session);
       return portalSessionJson(ctx, session);

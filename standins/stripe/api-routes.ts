@@ -8,6 +8,8 @@ import { checkoutRoutes } from "./api-checkout";
 import { customerRoutes } from "./api-customers";
 import { subscriptionRoutes } from "./api-subscriptions";
 import { invoiceRoutes } from "./api-invoices";
+import { portalConfigurationRoutes } from "./api-portal-configurations";
+import { couponRoutes } from "./api-coupons";
 import { settleDuePeriods, type BillingContext } from "./billing";
 import { StripeApiError } from "./errors";
 import { applyExpand } from "./expand";
@@ -18,7 +20,7 @@ import { cloneJson } from "./json";
 import { findRoute, type ApiRoute } from "./router";
 import { objectJsonById } from "./serialize";
 
-const routes: readonly ApiRoute[] = [...customerRoutes, ...catalogRoutes, ...checkoutRoutes, ...subscriptionRoutes, ...invoiceRoutes];
+const routes: readonly ApiRoute[] = [...customerRoutes, ...catalogRoutes, ...checkoutRoutes, ...subscriptionRoutes, ...invoiceRoutes, ...portalConfigurationRoutes, ...couponRoutes];
 
 const KEY_PATTERN = /^(sk_test_|rk_test_)\S+$/;
 

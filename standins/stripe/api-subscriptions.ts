@@ -1,9 +1,9 @@
 /** /v1/subscriptions (list, retrieve, update, cancel), /v1/invoices and /v1/events (read-only). */
 import { cancelNow, updateSubscription, type ItemChange, type SubscriptionPatch } from "./billing";
 import { invalidParam } from "./errors";
-import { applyMetadata, readArray, readBoolean, readInteger, readString } from "./form-body";
+import { applyMetadata, readArray, readBoolean, readInteger, readNullableString, readObject, readString, type FormObject } from "./form-body";
 import type { JsonObject } from "./json";
-import { subscriptionStatusSchema, type SubscriptionRecord } from "./records";
+import { CANCELLATION_FEEDBACK, subscriptionStatusSchema, type CancellationFeedback, type SubscriptionRecord } from "./records";
 import type { ApiRoute } from "./router";
 import { invoiceJson, subscriptionJson } from "./serialize";
 import { paginate } from "./pagination";
@@ -47,6 +47,39 @@ function readItemChanges(body: Parameters<typeof readArray>[0]): ItemChange[] | 
   });
 }
 
+/** `discounts[n][coupon]` (promotion codes and existing discounts are not supported); `discounts=` clears. */
+function readDiscounts(body: FormObject): string[] | undefined {
+  if (body.discounts === undefined) return undefined;
+  return readArray(body, "discounts").map((entry, index) => {
+    const param = `discounts[${index}]`;
+    if (typeof entry !== "object" || Array.isArray(entry)) throw invalidParam(`Invalid object: ${param}`, param);
+    const coupon = readString(entry, "coupon", `${param}[coupon]`);
+    if (!coupon) throw invalidParam("The Stripe stand-in supports discounts by coupon only.", param);
+    return coupon;
+  });
+}
+
+function readCancellationDetails(body: FormObject): SubscriptionPatch["cancellationDetails"] {
+  const details = readObject(body, "cancellation_details");
+  if (!details) return undefined;
+  const out: NonNullable<SubscriptionPatch["cancellationDetails"]> = {};
+  const feedback = readNullableString(details, "feedback", "cancellation_details[feedback]");
+  if (feedback !== undefined) {
+    if (feedback !== null && !isFeedback(feedback)) {
+      throw invalidParam(`Invalid cancellation_details[feedback]: must be one of ${CANCELLATION_FEEDBACK.join(", ")}`, "cancellation_details[feedback]");
+    }
+    out.feedback = feedback;
+  }
+  const comment = readNullableString(details, "comment", "cancellation_details[comment]");
+  if (comment !== undefined) {
+    if (comment !== null && comment.length > 5000) throw invalidParam("cancellation_details[comment] must be at most 5000 characters.", "cancellation_details[comment]");
+    out.comment = comment;
+  }
+  return out;
+}
+
+const isFeedback = (v: string): v is CancellationFeedback => (CANCELLATION_FEEDBACK as readonly string[]).includes(v);
+
 export const subscriptionRoutes: ApiRoute[] = [
   {
     method: "GET",
@@ -80,6 +113,10 @@ export const subscriptionRoutes: ApiRoute[] = [
       const items = readItemChanges(req.body);
       if (items !== undefined) patch.items = items;
       if (req.body.metadata !== undefined) patch.metadata = applyMetadata(sub.metadata, req.body);
+      const discounts = readDiscounts(req.body);
+      if (discounts !== undefined) patch.discounts = discounts;
+      const details = readCancellationDetails(req.body);
+      if (details !== undefined) patch.cancellationDetails = details;
       updateSubscription(ctx, sub, patch);
       return subscriptionJson(ctx, sub);
     },

@@ -9,7 +9,9 @@ import { previousAttributes, type EventLog } from "./events";
 import { newId } from "./ids";
 import type {
   CheckoutSessionRecord,
+  CancellationFeedback,
   CustomerRecord,
+  DiscountRecord,
   InvoiceRecord,
   PriceRecord,
   SubscriptionRecord,
@@ -34,8 +36,30 @@ function firstPrice(ctx: BillingContext, sub: SubscriptionRecord): PriceRecord {
   return ctx.state.price(item.price);
 }
 
-function subscriptionAmount(ctx: BillingContext, sub: SubscriptionRecord): number {
-  return sub.items.reduce((sum, item) => sum + ctx.state.price(item.price).unit_amount * item.quantity, 0);
+/** The amount of a period starting at `periodStart` (now when absent), less the discounts still running then. */
+function subscriptionAmount(ctx: BillingContext, sub: SubscriptionRecord, periodStart: number = ctx.state.now()): number {
+  const gross = sub.items.reduce((sum, item) => sum + ctx.state.price(item.price).unit_amount * item.quantity, 0);
+  return sub.discounts
+    .filter((d) => d.start <= periodStart && (d.end === null || periodStart < d.end))
+    .reduce((amount, d) => {
+      const coupon = ctx.state.coupons.get(d.coupon);
+      if (!coupon) return amount;
+      const off = coupon.percent_off !== null ? Math.round((amount * coupon.percent_off) / 100) : (coupon.amount_off ?? 0);
+      return Math.max(0, amount - off);
+    }, gross);
+}
+
+/** A discount from `coupon`: once covers the next invoice, repeating its months, forever has no end. */
+function discountFrom(ctx: BillingContext, sub: SubscriptionRecord, couponId: string, param: string): DiscountRecord {
+  const coupon = ctx.state.coupon(couponId, param);
+  const now = ctx.state.now();
+  const end =
+    coupon.duration === "forever"
+      ? null
+      : coupon.duration === "once"
+        ? sub.current_period_end + 1
+        : now + (coupon.duration_in_months ?? 1) * 30 * SECONDS_PER_DAY;
+  return { id: newId("di"), coupon: coupon.id, start: now, end };
 }
 
 function createInvoice(
@@ -140,6 +164,8 @@ export function completeCheckout(
     current_period_end: now,
     latest_invoice: null,
     metadata: { ...session.subscription_metadata },
+    discounts: [],
+    cancellation_details: { feedback: null, comment: null },
   };
   sub.current_period_end = trialEnd ?? periodEndFor(now, firstPrice(ctx, sub));
   state.subscriptions.set(sub.id, sub);
@@ -173,6 +199,9 @@ export interface SubscriptionPatch {
   cancelAtPeriodEnd?: boolean;
   items?: ItemChange[];
   metadata?: Record<string, string>;
+  /** Coupon ids (`discounts[n][coupon]`); an empty list removes every discount. */
+  discounts?: string[];
+  cancellationDetails?: { feedback?: CancellationFeedback | null; comment?: string | null };
 }
 
 function applyItemChanges(ctx: BillingContext, sub: SubscriptionRecord, changes: ItemChange[]): void {
@@ -210,7 +239,7 @@ function applyItemChanges(ctx: BillingContext, sub: SubscriptionRecord, changes:
  * keep the period. Emits customer.subscription.updated when something changed.
  */
 export function updateSubscription(ctx: BillingContext, sub: SubscriptionRecord, patch: SubscriptionPatch): void {
-  const hasBillingChange = patch.cancelAtPeriodEnd !== undefined || patch.items !== undefined;
+  const hasBillingChange = patch.cancelAtPeriodEnd !== undefined || patch.items !== undefined || patch.discounts !== undefined;
   if (hasBillingChange) assertNotEnded(sub);
   const now = ctx.state.now();
   const oldPrice = sub.items[0] ? ctx.state.prices.get(sub.items[0].price) : undefined;
@@ -229,6 +258,8 @@ export function updateSubscription(ctx: BillingContext, sub: SubscriptionRecord,
       }
     }
     if (patch.metadata) sub.metadata = patch.metadata;
+    if (patch.discounts) sub.discounts = patch.discounts.map((coupon, i) => discountFrom(ctx, sub, coupon, `discounts[${i}][coupon]`));
+    if (patch.cancellationDetails) sub.cancellation_details = { ...sub.cancellation_details, ...patch.cancellationDetails };
     if (patch.cancelAtPeriodEnd !== undefined && patch.cancelAtPeriodEnd !== sub.cancel_at_period_end) {
       sub.cancel_at_period_end = patch.cancelAtPeriodEnd;
       sub.cancel_at = patch.cancelAtPeriodEnd ? sub.current_period_end : null;
@@ -402,7 +433,7 @@ export function settleDuePeriods(ctx: BillingContext): number {
       sub.current_period_start = boundary;
       sub.current_period_end = periodEndFor(boundary, firstPrice(ctx, sub));
       const invoice = createInvoice(ctx, sub, {
-        amount: subscriptionAmount(ctx, sub),
+        amount: subscriptionAmount(ctx, sub, boundary),
         paid: true,
         reason: "subscription_cycle",
         periodStart: sub.current_period_start,

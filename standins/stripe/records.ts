@@ -94,6 +94,36 @@ export const subscriptionItemSchema = z.object({
 });
 export type SubscriptionItemRecord = z.infer<typeof subscriptionItemSchema>;
 
+/** A coupon applied to a subscription; `end` null runs forever. */
+export const discountSchema = z.object({ id: z.string(), coupon: z.string(), start: z.number(), end: z.number().nullable() });
+export type DiscountRecord = z.infer<typeof discountSchema>;
+
+export const couponSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  percent_off: z.number().nullable(),
+  amount_off: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  duration: z.enum(["once", "repeating", "forever"]),
+  duration_in_months: z.number().int().nullable(),
+  metadata,
+  created: z.number(),
+});
+export type CouponRecord = z.infer<typeof couponSchema>;
+
+export const CANCELLATION_FEEDBACK = [
+  "customer_service",
+  "low_quality",
+  "missing_features",
+  "other",
+  "switched_service",
+  "too_complex",
+  "too_expensive",
+  "unused",
+] as const;
+export type CancellationFeedback = (typeof CANCELLATION_FEEDBACK)[number];
+const cancellationDetailsSchema = z.object({ feedback: z.enum(CANCELLATION_FEEDBACK).nullable(), comment: z.string().nullable() });
+
 export const subscriptionSchema = z.object({
   id: z.string(),
   customer: z.string(),
@@ -111,6 +141,8 @@ export const subscriptionSchema = z.object({
   current_period_end: z.number(),
   latest_invoice: z.string().nullable(),
   metadata,
+  discounts: z.array(discountSchema).default([]),
+  cancellation_details: cancellationDetailsSchema.default({ feedback: null, comment: null }),
 });
 export type SubscriptionRecord = z.infer<typeof subscriptionSchema>;
 
@@ -135,8 +167,22 @@ export const portalSessionSchema = z.object({
   customer: z.string(),
   return_url: z.string().nullable(),
   created: z.number(),
+  configuration: z.string().nullable().default(null),
 });
 export type PortalSessionRecord = z.infer<typeof portalSessionSchema>;
+
+/** A billing portal configuration; `features` is kept in Stripe's JSON shape (api-portal-configurations.ts). */
+export const portalConfigurationSchema = z.object({
+  id: z.string(),
+  active: z.boolean(),
+  is_default: z.boolean(),
+  default_return_url: z.string().nullable(),
+  features: jsonObject,
+  metadata,
+  created: z.number(),
+  updated: z.number(),
+});
+export type PortalConfigurationRecord = z.infer<typeof portalConfigurationSchema>;
 
 export const deliveryStatusSchema = z.enum(["pending", "delivered", "failed", "not_configured"]);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
@@ -171,6 +217,8 @@ export const stateFileSchema = z.object({
   subscriptions: z.array(subscriptionSchema),
   invoices: z.array(invoiceSchema),
   billing_portal_sessions: z.array(portalSessionSchema),
+  billing_portal_configurations: z.array(portalConfigurationSchema).default([]),
+  coupons: z.array(couponSchema).default([]),
   events: z.array(eventRecordSchema),
 });
 export type StateFile = z.infer<typeof stateFileSchema>;

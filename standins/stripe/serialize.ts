@@ -150,7 +150,7 @@ export function subscriptionJson(ctx: SerializeContext, sub: SubscriptionRecord)
     cancel_at: sub.cancel_at,
     cancel_at_period_end: sub.cancel_at_period_end,
     canceled_at: sub.canceled_at,
-    cancellation_details: { comment: null, feedback: null, reason: sub.canceled_at ? "cancellation_requested" : null },
+    cancellation_details: { ...sub.cancellation_details, reason: sub.canceled_at ? "cancellation_requested" : null },
     collection_method: "charge_automatically",
     created: sub.created,
     currency: firstPrice?.currency ?? "usd",
@@ -159,7 +159,7 @@ export function subscriptionJson(ctx: SerializeContext, sub: SubscriptionRecord)
     customer: sub.customer,
     default_payment_method: null,
     description: null,
-    discounts: [],
+    discounts: sub.discounts.filter((d) => d.end === null || d.end > ctx.state.now()).map((d) => d.id),
     ended_at: sub.ended_at,
     items: listJson(
       `/v1/subscription_items?subscription=${sub.id}`,
@@ -300,7 +300,7 @@ export function portalSessionJson(ctx: SerializeContext, session: PortalSessionR
   return {
     id: session.id,
     object: "billing_portal.session",
-    configuration: "bpc_standin_default",
+    configuration: session.configuration ?? "bpc_standin_default",
     created: session.created,
     customer: session.customer,
     flow: null,

@@ -8,6 +8,8 @@ import { noSuch } from "./errors";
 import {
   stateFileSchema,
   type CheckoutSessionRecord,
+  type CouponRecord,
+  type PortalConfigurationRecord,
   type CustomerRecord,
   type InvoiceRecord,
   type PortalSessionRecord,
@@ -30,6 +32,8 @@ export class StandinState {
   readonly subscriptions = new Map<string, SubscriptionRecord>();
   readonly invoices = new Map<string, InvoiceRecord>();
   readonly portalSessions = new Map<string, PortalSessionRecord>();
+  readonly portalConfigurations = new Map<string, PortalConfigurationRecord>();
+  readonly coupons = new Map<string, CouponRecord>();
   readonly events: StripeEventRecord[] = [];
 
   constructor(private readonly stateFile: string | undefined) {}
@@ -90,6 +94,18 @@ export class StandinState {
     return found;
   }
 
+  portalConfiguration(id: string, param = "id"): PortalConfigurationRecord {
+    const found = this.portalConfigurations.get(id);
+    if (!found) throw noSuch("billing_portal.configuration", id, param);
+    return found;
+  }
+
+  coupon(id: string, param = "id"): CouponRecord {
+    const found = this.coupons.get(id);
+    if (!found) throw noSuch("coupon", id, param);
+    return found;
+  }
+
   event(id: string, param = "id"): StripeEventRecord {
     const found = this.events.find((e) => e.id === id);
     if (!found) throw noSuch("event", id, param);
@@ -109,6 +125,8 @@ export class StandinState {
       subscriptions: [...this.subscriptions.values()],
       invoices: [...this.invoices.values()],
       billing_portal_sessions: [...this.portalSessions.values()],
+      billing_portal_configurations: [...this.portalConfigurations.values()],
+      coupons: [...this.coupons.values()],
       events: this.events.slice(-MAX_PERSISTED_EVENTS),
     };
   }
@@ -135,6 +153,8 @@ export class StandinState {
     fill(this.subscriptions, file.subscriptions);
     fill(this.invoices, file.invoices);
     fill(this.portalSessions, file.billing_portal_sessions);
+    fill(this.portalConfigurations, file.billing_portal_configurations);
+    fill(this.coupons, file.coupons);
     this.events.splice(0, this.events.length, ...file.events);
     return true;
   }

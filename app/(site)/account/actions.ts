@@ -1,7 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { submitAction } from "@/lib/actions/action";
+import { formAction, submitAction } from "@/lib/actions/action";
+import type { CancelState } from "@/lib/actions/form-state";
+import { CancelInput, cancelWithReason } from "@/lib/billing/retention";
+import { redirect } from "next/navigation";
 import { deleteAccount } from "@/lib/auth/account";
 import { db } from "@/lib/db";
 import { setMailPreference } from "@/lib/newsletter/preferences";
@@ -54,3 +57,11 @@ export const deleteAccountAction = submitAction(
     await signOut({ redirectTo: withSessionFlash("/", "deleted") });
   },
 );
+
+/** The reason first, then the retention offer once (if configured), then Stripe: lib/billing/retention.ts (audited there). */
+export const cancelSubscriptionAction = formAction({ guard: "member", from: "/account/cancel", input: CancelInput }, async (input, { viewer }): Promise<CancelState> => {
+  const step = await cancelWithReason({ userId: viewer.userId, email: viewer.email }, input);
+  if (!step.ok) return { ok: false, error: step.error, feedback: input.feedback, comment: input.comment };
+  if (step.step === "offer") return { ok: true, offer: step.offer, feedback: input.feedback, comment: input.comment };
+  redirect(`/account?saved=${step.outcome}`);
+});

@@ -45,6 +45,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <MembershipSummary status={status} />
       </section>
 
+      {sp.saved === "cancelling" ? (
+        <p className="notice" role="status">
+          Your subscription is cancelled: it ends at the close of this period, and you keep reading until then. Thank you for telling us why.
+        </p>
+      ) : sp.saved === "stayed" ? (
+        <p className="notice" role="status">
+          You’re staying, and the offer is applied to your subscription. Thank you.
+        </p>
+      ) : null}
       {sp.already ? (
         <p className="notice" role="status">
           You already have a subscription. Manage it here.

@@ -43,19 +43,18 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
           Checkout was canceled. Nothing was charged. Choose a plan when you are ready.
         </p>
       ) : null}
+      <section aria-labelledby="step-plan" className="join-plans">
+        <h2 id="step-plan">Choose your plan</h2>
+        {viewer.kind === "anonymous" ? <p className="meta plan-note">You’ll enter your email at checkout and come back signed in, reading.</p> : null}
+        <PlanCards checkout={startCheckoutAction} plans={plans} next={next} selected={q.plan} trialDays={cfg.stripe.trialDays} />
+      </section>
       {viewer.kind === "anonymous" ? (
-        <section className="narrow join-step" aria-labelledby="step-email">
-          <h2 id="step-email">1. Your email</h2>
-          <p>Sign in or create your free account first; then pick a plan.</p>
+        <section className="narrow join-step join-signin" aria-labelledby="step-email">
+          <h2 id="step-email">Already have an account?</h2>
+          <p>Sign in first and your plan is added to it.</p>
           <LoginForm action={requestSignInAction} next={here} submitLabel="Continue with email" />
         </section>
       ) : null}
-      <section aria-labelledby="step-plan" className="join-plans">
-        <h2 id="step-plan">
-          {viewer.kind === "anonymous" ? "2. Choose your plan" : "Choose your plan"}
-        </h2>
-        <PlanCards checkout={startCheckoutAction} plans={plans} next={next} signedIn={viewer.kind === "member"} selected={q.plan} trialDays={cfg.stripe.trialDays} />
-      </section>
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { formAction } from "@/lib/actions/action";
 import { EmailAddress } from "@/lib/auth/email";
 import { config } from "@/lib/env";
 import { demoteToReader, promoteToEditor } from "@/lib/staff/staff";
-import { DefaultMailAudienceInput, setDefaultMailAudience } from "@/lib/staff/settings";
+import { DefaultMailAudienceInput, RetentionOfferInput, setDefaultMailAudience, setRetentionOffer } from "@/lib/staff/settings";
+import { couponExists } from "@/lib/billing/retention";
 
 /** Admins only; the lib calls check the role again and write the audit line. */
 export const promoteAction = formAction(
@@ -35,4 +36,12 @@ export const defaultAudienceAction = formAction({ guard: "admin", from: "/admin/
   await setDefaultMailAudience(viewer, audience);
   revalidatePath("/admin/staff");
   return { ok: true, message: "Saved. New pieces start with this choice in the publish confirmation." };
+});
+
+/** Admins only: the coupon offered to a reader who cancels (checked with Stripe, audited by lib/staff/settings). */
+export const retentionOfferAction = formAction({ guard: "admin", from: "/admin/staff", input: RetentionOfferInput }, async (offer, { viewer }) => {
+  const result = await setRetentionOffer(viewer, offer, couponExists);
+  if (!result.ok) return result;
+  revalidatePath("/admin/staff");
+  return { ok: true, message: offer ? "Saved. Readers who cancel are offered it once." : "Saved. Readers who cancel get no offer." };
 });

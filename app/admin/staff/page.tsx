@@ -8,8 +8,9 @@ import { PromoteForm } from "@/components/admin/promote-form";
 import { InlineAction } from "@/components/admin/inline-action";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
-import { defaultAudienceAction, demoteAction, promoteAction } from "./actions";
-import { defaultMailAudience } from "@/lib/staff/settings";
+import { defaultAudienceAction, demoteAction, promoteAction, retentionOfferAction } from "./actions";
+import { defaultMailAudience, retentionOffer } from "@/lib/staff/settings";
+import { RetentionOfferForm } from "@/components/admin/retention-offer-form";
 import { DefaultAudienceForm } from "@/components/admin/default-audience-form";
 import "../admin.css";
 
@@ -18,7 +19,12 @@ export const metadata: Metadata = { title: "Staff", robots: { index: false } };
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin("/admin/staff");
-  const [staff, demoted, audience] = await Promise.all([listStaff(config().adminEmails), searchParams.then((sp) => accountRole(sp.demoted)), defaultMailAudience()]);
+  const [staff, demoted, audience, offer] = await Promise.all([
+    listStaff(config().adminEmails),
+    searchParams.then((sp) => accountRole(sp.demoted)),
+    defaultMailAudience(),
+    retentionOffer(),
+  ]);
   return (
     <div className="wrap admin-page">
       <h1>Staff</h1>
@@ -63,6 +69,13 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           Newsroom defaults
         </h2>
         <DefaultAudienceForm action={defaultAudienceAction} initial={audience} />
+      </section>
+
+      <section className="admin-section" aria-labelledby="retention-title">
+        <h2 id="retention-title" className="admin-section-title">
+          Offer to readers who cancel
+        </h2>
+        <RetentionOfferForm action={retentionOfferAction} initial={offer} />
       </section>
 
       <section className="admin-section" aria-labelledby="promote-title">

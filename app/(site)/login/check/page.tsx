@@ -10,13 +10,20 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
 
-export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<{ email?: string; next?: string; browser?: string }> }) {
+export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<{ email?: string; next?: string; browser?: string; paid?: string }> }) {
   const sp = await searchParams;
   const email = EmailAddress.safeParse(sp.email);
   const next = safeNext(sp.next);
   return (
     <div className="wrap narrow">
       <h1>Check your email</h1>
+      {sp.paid ? (
+        <p className="notice" role="status">
+          Your payment went through. This address already has an account, so confirm it is yours by email first: open the link
+          or type the code, and your subscription is there when you sign in.
+          {sp.paid === "later" ? " Too many sign-in emails were asked for just now: request one below in a few minutes." : null}
+        </p>
+      ) : null}
       {sp.browser === "other" ? (
         <p className="notice" role="status">
           That link was opened in a different browser from the one that asked for it. To sign in here, type the 6-digit
