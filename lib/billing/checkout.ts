@@ -6,6 +6,7 @@ import { viewerForUser } from "@/lib/auth/viewer-facts";
 import { ensureCustomer } from "./customer";
 import { listPlans, PlanIntervalSchema, type PlanInterval } from "./plans";
 import { stripe } from "./stripe";
+import { checkoutTaxParams } from "./tax";
 
 export const PlanChoice = PlanIntervalSchema;
 
@@ -26,6 +27,7 @@ export async function startCheckout(userId: string, interval: PlanInterval, next
     client_reference_id: userId,
     line_items: [{ price: plan.priceId, quantity: 1 }],
     allow_promotion_codes: true,
+    ...checkoutTaxParams(true),
     ...(cfg.stripe.trialDays > 0 ? { subscription_data: { trial_period_days: cfg.stripe.trialDays } } : {}),
     success_url: `${cfg.appUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}&next=${back}`,
     cancel_url: `${cfg.appUrl}/join?next=${back}&canceled=1`,

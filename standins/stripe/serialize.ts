@@ -271,7 +271,6 @@ function customerDetailsJson(session: CheckoutSessionRecord, customer: CustomerR
 export function checkoutSessionJson(ctx: SerializeContext, session: CheckoutSessionRecord): JsonObject {
   const { total, currency } = sessionAmount(ctx, session);
   const customer = session.customer ? ctx.state.customers.get(session.customer) : undefined;
-  const email = customer?.email ?? session.customer_email;
   const firstInvoice = session.subscription ? ctx.state.subscriptions.get(session.subscription)?.latest_invoice : null;
   return {
     id: session.id,
