@@ -30,8 +30,9 @@ export async function startGiftCheckout(form: GiftForm, buyer: GiftBuyer | null)
       months: String(form.months),
       recipientEmail: form.recipientEmail,
       deliverOn: form.deliverOn,
-      message: form.message ?? "",
-      buyerUserId: buyer?.userId ?? "",
+      // Stripe drops empty metadata values: absent means none.
+      ...(form.message ? { message: form.message } : {}),
+      ...(buyer ? { buyerUserId: buyer.userId } : {}),
     },
   });
   if (!session.url) throw new Error("Stripe returned a checkout session without a URL");

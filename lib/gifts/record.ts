@@ -16,8 +16,8 @@ const GiftMetadata = z.object({
   months: z.coerce.number().refine((m) => (GIFT_MONTHS as readonly number[]).includes(m)),
   recipientEmail: z.email(),
   deliverOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  message: z.string().max(500),
-  buyerUserId: z.string(),
+  message: z.string().max(500).optional(),
+  buyerUserId: z.string().optional(),
 });
 
 export const isGiftSession = (session: Pick<Stripe.Checkout.Session, "metadata">): boolean => session.metadata?.kind === GIFT_KIND;
