@@ -45,9 +45,8 @@ test("a gift bought for today reaches the recipient, who signs in, redeems it on
   await page.waitForURL(/\/gift\/thanks/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: your gift is booked");
   await waitForMail(page.request, buyer, /receipt/);
-  await buying.close();
-
   const gift = await waitForMail(page.request, recipient, /A gift for you/);
+  await buying.close();
   const link = /https?:\/\/\S+\/gift\/redeem\/[A-Za-z0-9_-]{43}/.exec(gift.text)?.[0];
   if (!link) throw new Error(`no redeem link in: ${gift.text}`);
   const redeemPath = new URL(link).pathname;
