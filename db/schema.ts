@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -414,3 +415,37 @@ export const lifecycleMails = pgTable(
   },
   (t) => [uniqueIndex("lifecycle_mails_once_uq").on(t.userId, t.kind, t.objectId)],
 );
+
+/**
+ * A gift subscription bought through Checkout (mode payment; lib/gifts/). One row per paid session;
+ * the redeem token is stored only as its hash, set when the recipient's mail goes out.
+ */
+export const gifts = pgTable(
+  "gifts",
+  {
+    id: id(),
+    checkoutSessionId: text("checkout_session_id").notNull(),
+    months: integer("months").notNull(),
+    buyerEmail: text("buyer_email").notNull(),
+    buyerUserId: text("buyer_user_id").references(() => users.id, { onDelete: "set null" }),
+    recipientEmail: text("recipient_email").notNull(),
+    message: text("message"),
+    deliverOn: date("deliver_on", { mode: "string" }).notNull(),
+    amountTotal: integer("amount_total").notNull(),
+    amountTax: integer("amount_tax").notNull().default(0),
+    currency: text("currency").notNull(),
+    receiptSentAt: at("receipt_sent_at"),
+    deliveredAt: at("delivered_at"),
+    tokenHash: text("token_hash"),
+    redeemedAt: at("redeemed_at"),
+    redeemedBy: text("redeemed_by").references(() => users.id, { onDelete: "set null" }),
+    grantId: text("grant_id").references(() => complimentaryGrants.id, { onDelete: "set null" }),
+    redeemedNoticeSentAt: at("redeemed_notice_sent_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("gifts_checkout_session_uq").on(t.checkoutSessionId),
+    uniqueIndex("gifts_token_hash_uq").on(t.tokenHash),
+  ],
+);
+export type Gift = typeof gifts.$inferSelect;

@@ -2,6 +2,7 @@
  * Example props for every template (invented content, not real news).
  * Used by the tests and by the admin mail preview.
  */
+import type { GiftReceiptProps, GiftReceivedProps, GiftRedeemedProps } from "./render";
 import type { NewPieceProps, PaymentActionProps, PaymentFailedProps, SignalAlertProps, SignInProps, SubscriptionEndedProps, TrialEndingProps, WelcomeProps } from "./render";
 import type { FullAssessment, RiskHook } from "@/lib/risk/types";
 import { joinLabel } from "@/lib/site";
@@ -169,3 +170,28 @@ export const signalAlertTeaserPreviewProps = {
   joinUrl: `${SITE}/join`,
   buttonText: joinLabel(previewPublication.name),
 } satisfies SignalAlertProps;
+
+export const giftReceiptPreviewProps = {
+  span: "3 months",
+  recipientEmail: "friend@example.com",
+  deliverOn: "24 December 2026",
+  amount: "$28.80",
+  tax: "$4.80",
+  message: "Happy holidays! I thought you'd enjoy this.",
+  publication: previewPublication,
+} satisfies GiftReceiptProps;
+
+export const giftReceivedPreviewProps = {
+  span: "3 months",
+  fromEmail: "giver@example.com",
+  message: "Happy holidays! I thought you'd enjoy this.",
+  redeemUrl: `${SITE}/gift/redeem/Zm9vYmFyYmF6cXV4`,
+  redeemBy: "24 December 2027",
+  publication: previewPublication,
+} satisfies GiftReceivedProps;
+
+export const giftRedeemedPreviewProps = {
+  span: "3 months",
+  recipientEmail: "friend@example.com",
+  publication: previewPublication,
+} satisfies GiftRedeemedProps;

@@ -9,7 +9,11 @@ import { WelcomeEmail, type WelcomeProps } from "./welcome";
 import { TrialEndingEmail, type TrialEndingProps } from "./trial-ending";
 import { PaymentActionEmail, type PaymentActionProps } from "./payment-action";
 import { SubscriptionEndedEmail, type SubscriptionEndedProps } from "./subscription-ended";
+import { GiftReceiptEmail, type GiftReceiptProps } from "./gift-receipt";
+import { GiftReceivedEmail, type GiftReceivedProps } from "./gift-received";
+import { GiftRedeemedEmail, type GiftRedeemedProps } from "./gift-redeemed";
 
+export type { GiftReceiptProps, GiftReceivedProps, GiftRedeemedProps };
 export type { NewPieceProps, PaymentActionProps, PaymentFailedProps, SignalAlertProps, SignInProps, SubscriptionEndedProps, TrialEndingProps, WelcomeProps };
 export { signalAlertSubject } from "./signal-alert";
 export type RenderedEmail = { html: string; text: string };
@@ -53,6 +57,18 @@ export function renderPaymentAction(props: PaymentActionProps): Promise<Rendered
 
 export function renderSubscriptionEnded(props: SubscriptionEndedProps): Promise<RenderedEmail> {
   return renderBoth(createElement(SubscriptionEndedEmail, props));
+}
+
+export function renderGiftReceipt(props: GiftReceiptProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(GiftReceiptEmail, props));
+}
+
+export function renderGiftReceived(props: GiftReceivedProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(GiftReceivedEmail, props));
+}
+
+export function renderGiftRedeemed(props: GiftRedeemedProps): Promise<RenderedEmail> {
+  return renderBoth(createElement(GiftRedeemedEmail, props));
 }
 
 /**

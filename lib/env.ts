@@ -58,6 +58,11 @@ const schema = z.object({
   /** The billing portal configuration (bpc_…) portal sessions use; unset, the one `npm run stripe:setup` made, found by its metadata. */
   STRIPE_PORTAL_CONFIGURATION: optionalString.pipe(z.string().startsWith("bpc_", "STRIPE_PORTAL_CONFIGURATION must be a billing portal configuration id (bpc_…)").optional()),
   STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(0),
+  /** Stripe Tax on every Checkout: billing address and tax id collected, tax added by Stripe. */
+  STRIPE_AUTOMATIC_TAX: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
   /** Where the app listens (npm start, npm run dev); APP_URL's default follows it. */
   PORT: portNumber,
   /** Demo mode: the Stripe stand-in's port; unset, it is PORT + 9111 (12111 beside 3000), or any free port if that one is taken. */
@@ -98,6 +103,7 @@ export interface Config {
     priceYearly: string | undefined;
     trialDays: number;
     portalConfiguration: string | undefined;
+    automaticTax: boolean;
     /** Demo mode's stand-in: its port, and whether STRIPE_STANDIN_PORT chose it (else another free port may do). */
     standin: { port: number; chosen: boolean } | undefined;
   };
@@ -216,6 +222,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       priceYearly: env.STRIPE_PRICE_YEARLY,
       trialDays: env.STRIPE_TRIAL_DAYS,
       portalConfiguration: env.STRIPE_PORTAL_CONFIGURATION,
+      automaticTax: env.STRIPE_AUTOMATIC_TAX,
       standin: usesStandin ? standinPortOf(env) : undefined,
     },
     paymentGraceDays: env.PAYMENT_GRACE_DAYS,

@@ -11,6 +11,7 @@ export function SiteFooter() {
         </div>
         <nav aria-label="Footer">
           <Link href="/join">Plans and pricing</Link>
+          <Link href="/gift">Give a gift</Link>
           <Link href="/account">Your account</Link>
           <a href="/feed.xml">RSS feed</a>
           <Link href="/sitemap.xml">Sitemap</Link>

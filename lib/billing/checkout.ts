@@ -8,6 +8,7 @@ import { ensureCustomer } from "./customer";
 import { listPlans, PlanIntervalSchema, type PlanInterval } from "./plans";
 import { portalConfiguration } from "./portal-configuration";
 import { stripe } from "./stripe";
+import { checkoutTaxParams } from "./tax";
 
 export const PlanChoice = PlanIntervalSchema;
 
@@ -23,6 +24,7 @@ export async function subscriptionCheckout(interval: PlanInterval, next: string)
     mode: "subscription",
     line_items: [{ price: plan.priceId, quantity: 1 }],
     allow_promotion_codes: true,
+    ...checkoutTaxParams(true),
     ...(cfg.stripe.trialDays > 0 ? { subscription_data: { trial_period_days: cfg.stripe.trialDays } } : {}),
     success_url: `${cfg.appUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}&next=${back}`,
     cancel_url: `${cfg.appUrl}/join?next=${back}&canceled=1`,

@@ -7,6 +7,7 @@ import { config } from "@/lib/env";
 import { stripe } from "./stripe";
 import { syncCustomer } from "./sync";
 import { notifyAfterEvent } from "./notices";
+import { handleGiftEvent } from "@/lib/gifts/record";
 
 export type WebhookOutcome =
   | { status: 400; body: { error: string } }
@@ -51,6 +52,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   const [seen] = await d.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, event.id));
   if (seen) return { status: 200, body: { received: true, duplicate: true } };
 
+  await handleGiftEvent(event);
   const customerId = HANDLED_EVENTS.has(event.type) ? customerOf(event) : null;
   if (customerId) await syncCustomer(customerId);
 

@@ -1,5 +1,8 @@
 import "server-only";
 import {
+  giftReceiptPreviewProps,
+  giftReceivedPreviewProps,
+  giftRedeemedPreviewProps,
   newPieceFullPreviewProps,
   newPieceTeaserPreviewProps,
   paymentActionPreviewProps,
@@ -16,6 +19,9 @@ import {
   welcomeSubscriberPreviewProps,
 } from "@/emails/preview-props";
 import {
+  renderGiftReceipt,
+  renderGiftReceived,
+  renderGiftRedeemed,
   renderNewPiece,
   renderPaymentAction,
   renderPaymentFailed,
@@ -63,6 +69,9 @@ export const EMAIL_PREVIEWS = {
   "payment-action": { title: "Payment needs action", render: () => renderPaymentAction(ours(paymentActionPreviewProps)) },
   "trial-ending": { title: "Trial ends in 3 days", render: () => renderTrialEnding({ ...ours(trialEndingPreviewProps), accountUrl: app("/account") }) },
   "subscription-ended": { title: "Subscription ended", render: () => renderSubscriptionEnded({ ...ours(subscriptionEndedPreviewProps), joinUrl: app(joinHref()) }) },
+  "gift-receipt": { title: "Gift: the buyer's receipt", render: () => renderGiftReceipt(ours(giftReceiptPreviewProps)) },
+  "gift-received": { title: "Gift: the recipient's redeem link", render: () => renderGiftReceived({ ...ours(giftReceivedPreviewProps), redeemUrl: app("/gift/redeem/Zm9vYmFyYmF6cXV4") }) },
+  "gift-redeemed": { title: "Gift: redeemed (to the buyer)", render: () => renderGiftRedeemed(ours(giftRedeemedPreviewProps)) },
 } satisfies Record<string, { title: string; render: () => Promise<RenderedEmail> }>;
 
 export type EmailPreviewId = keyof typeof EMAIL_PREVIEWS;

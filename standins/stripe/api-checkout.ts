@@ -11,6 +11,7 @@ import {
   type FormObject,
 } from "./form-body";
 import { newId } from "./ids";
+import { readCheckoutTaxParams } from "./tax";
 import type { CheckoutSessionRecord, PortalSessionRecord } from "./records";
 import type { ApiRoute } from "./router";
 import { checkoutLineItemsJson, checkoutSessionJson, portalSessionJson } from "./serialize";
@@ -27,7 +28,7 @@ function assertUrl(value: string, param: string): void {
   }
 }
 
-function readLineItems(state: StandinState, body: FormObject): CheckoutSessionRecord["line_items"] {
+function readLineItems(state: StandinState, body: FormObject, mode: CheckoutSessionRecord["mode"]): CheckoutSessionRecord["line_items"] {
   const raw = readArray(body, "line_items");
   if (raw.length === 0) throw missingParam("line_items");
   return raw.map((entry, index) => {
@@ -40,7 +41,10 @@ function readLineItems(state: StandinState, body: FormObject): CheckoutSessionRe
     if (!priceId) throw missingParam(`${param}[price]`);
     const price = state.price(priceId, `${param}[price]`);
     if (!price.active) throw invalidParam(`The price specified is inactive.`, `${param}[price]`);
-    if (!price.interval) {
+    if (mode === "payment" && price.interval) {
+      throw invalidParam("You specified `payment` mode but passed a recurring price.", `${param}[price]`);
+    }
+    if (mode === "subscription" && !price.interval) {
       throw invalidParam(
         "You must provide at least one recurring price in `subscription` mode when using prices.",
         `${param}[price]`,
@@ -71,8 +75,8 @@ export const checkoutRoutes: ApiRoute[] = [
       const body = req.body;
       const mode = readString(body, "mode");
       if (!mode) throw missingParam("mode");
-      if (mode !== "subscription") {
-        throw invalidParam(`The Stripe stand-in only supports mode=subscription (got '${mode}').`, "mode");
+      if (mode !== "subscription" && mode !== "payment") {
+        throw invalidParam(`The Stripe stand-in supports mode=subscription and mode=payment (got '${mode}').`, "mode");
       }
       const successUrl = readString(body, "success_url");
       if (!successUrl) throw missingParam("success_url");
@@ -96,10 +100,10 @@ export const checkoutRoutes: ApiRoute[] = [
       const now = ctx.state.now();
       const session: CheckoutSessionRecord = {
         id: newId("cs_test"),
-        mode: "subscription",
+        mode,
         customer,
         customer_email: customerEmail,
-        line_items: readLineItems(ctx.state, body),
+        line_items: readLineItems(ctx.state, body, mode),
         success_url: successUrl,
         cancel_url: cancelUrl,
         client_reference_id: readNullableString(body, "client_reference_id") ?? null,
@@ -113,6 +117,7 @@ export const checkoutRoutes: ApiRoute[] = [
         created: now,
         // Like Stripe's test clocks, the stand-in's clock moves billing, not how long a session lives.
         expires_at: readExpiresAt(body),
+        ...readCheckoutTaxParams(body, customer),
       };
       ctx.state.checkoutSessions.set(session.id, session);
       return checkoutSessionJson(ctx, session);

@@ -7,6 +7,7 @@ import { periodEndFor, SECONDS_PER_DAY } from "./clock";
 import { invalidParam, StripeApiError } from "./errors";
 import { previousAttributes, type EventLog } from "./events";
 import { newId } from "./ids";
+import { applyCollectedAddress, taxOn } from "./tax";
 import type {
   CheckoutSessionRecord,
   CancellationFeedback,
@@ -68,13 +69,15 @@ function createInvoice(
   opts: { amount: number; paid: boolean; reason: string; periodStart: number; periodEnd: number },
 ): InvoiceRecord {
   const price = firstPrice(ctx, sub);
+  const tax = sub.automatic_tax ? taxOn(opts.amount, ctx.state.customers.get(sub.customer)?.address_country) : 0;
   const invoice: InvoiceRecord = {
     id: newId("in"),
     customer: sub.customer,
     subscription: sub.id,
     status: opts.paid ? "paid" : "open",
-    amount_due: opts.amount,
-    amount_paid: opts.paid ? opts.amount : 0,
+    amount_due: opts.amount + tax,
+    amount_paid: opts.paid ? opts.amount + tax : 0,
+    tax,
     currency: price.currency,
     billing_reason: opts.reason,
     price: price.id,
@@ -110,6 +113,30 @@ function updateWithEvent(ctx: BillingContext, sub: SubscriptionRecord, change: (
 
 // ---- checkout -------------------------------------------------------------
 
+/** The session's customer, or a new one made from the email Checkout collected (with its billing address). */
+export function checkoutCustomer(ctx: BillingContext, session: CheckoutSessionRecord, email: string | null): CustomerRecord {
+  const state = ctx.state;
+  if (session.customer) {
+    const existing = state.liveCustomer(session.customer);
+    applyCollectedAddress(session, existing, false);
+    return existing;
+  }
+  const customer: CustomerRecord = {
+    id: newId("cus"),
+    email: session.customer_email ?? email,
+    name: null,
+    description: null,
+    phone: null,
+    metadata: {},
+    created: state.now(),
+    deleted: false,
+  };
+  applyCollectedAddress(session, customer, true);
+  state.customers.set(customer.id, customer);
+  session.customer = customer.id;
+  return customer;
+}
+
 /**
  * Pays a checkout session: creates the customer if needed, the subscription (trialing when the
  * session asked for trial days) and its first invoice, completes the session, emits
@@ -122,23 +149,7 @@ export function completeCheckout(
 ): SubscriptionRecord {
   const state = ctx.state;
   const now = state.now();
-  let customer: CustomerRecord;
-  if (session.customer) {
-    customer = state.liveCustomer(session.customer);
-  } else {
-    customer = {
-      id: newId("cus"),
-      email: session.customer_email ?? email,
-      name: null,
-      description: null,
-      phone: null,
-      metadata: {},
-      created: now,
-      deleted: false,
-    };
-    state.customers.set(customer.id, customer);
-    session.customer = customer.id;
-  }
+  const customer = checkoutCustomer(ctx, session, email);
   const items = session.line_items.map((line) => ({
     id: newId("si"),
     price: state.price(line.price).id,
@@ -166,6 +177,7 @@ export function completeCheckout(
     metadata: { ...session.subscription_metadata },
     discounts: [],
     cancellation_details: { feedback: null, comment: null },
+    automatic_tax: session.automatic_tax,
   };
   sub.current_period_end = trialEnd ?? periodEndFor(now, firstPrice(ctx, sub));
   state.subscriptions.set(sub.id, sub);
@@ -177,6 +189,7 @@ export function completeCheckout(
     periodEnd: sub.current_period_end,
   });
   session.status = "complete";
+  session.amount_tax = invoice.tax ?? 0;
   session.payment_status = trialEnd ? "no_payment_required" : "paid";
   session.subscription = sub.id;
   ctx.events.emit("checkout.session.completed", checkoutSessionJson(ctx, session));

@@ -1,4 +1,5 @@
 /** The hosted-checkout page (GET /checkout/:id), re-rendered with an alert when a card fails. */
+import { renderTaxFields } from "./checkout-tax-page";
 import { escapeHtml, layout, planName, priceLabel, PUBLICATION_NAME } from "./html";
 import type { CheckoutSessionRecord, PriceRecord } from "./records";
 
@@ -14,7 +15,9 @@ export interface CheckoutPageInput {
   knownEmail: string | null;
   cardNumber?: string;
   email?: string;
-  error?: { field: "card" | "email"; message: string };
+  country?: string;
+  taxId?: string;
+  error?: { field: "card" | "email" | "country"; message: string };
 }
 
 function planSummary(input: CheckoutPageInput): string {
@@ -22,6 +25,7 @@ function planSummary(input: CheckoutPageInput): string {
   return input.lines
     .map(({ price, quantity }) => {
       const qty = quantity > 1 ? ` × ${quantity}` : "";
+      if (!price.interval) return `<h2>${escapeHtml(price.nickname ?? "One-off payment")}${qty}</h2>\n<p class="price">${escapeHtml(priceLabel(price))}</p>`;
       const trial = trialDays
         ? `<p>${trialDays}-day free trial, then ${escapeHtml(priceLabel(price))}. Nothing is charged today.</p>`
         : "";
@@ -51,11 +55,19 @@ ${planSummary(input)}
 ${alert}
 <label for="email">Email</label>
 ${emailInput}
+${renderTaxFields({
+  session,
+  subtotal: input.lines.reduce((sum, { price, quantity }) => sum + price.unit_amount * quantity, 0),
+  currency: input.lines[0]?.price.currency ?? "usd",
+  country: input.country ?? "",
+  taxId: input.taxId ?? "",
+  countryInvalid: error?.field === "country",
+})}
 <label for="card_number">Card number</label>
 <input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" required
   value="${escapeHtml(input.cardNumber ?? DEFAULT_TEST_CARD)}" aria-describedby="${cardDescribedBy}"${cardInvalid ? ' aria-invalid="true"' : ""}>
 <p class="hint" id="card-hint">Test cards: 4242 4242 4242 4242 succeeds; 4000 0000 0000 0002 is declined.</p>
 <button type="submit">Pay</button>
 </form>`;
-  return layout(`Subscribe to ${PUBLICATION_NAME}`, body);
+  return layout(session.mode === "payment" ? `Pay ${PUBLICATION_NAME}` : `Subscribe to ${PUBLICATION_NAME}`, body);
 }

@@ -70,7 +70,7 @@ const STYLES = `
   h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
   h3 { font-size: 1rem; margin: 0 0 .5rem; }
   label { display: block; font-weight: 600; margin: 1rem 0 .25rem; }
-  input { width: 100%; padding: .6rem; font: inherit; border: 1px solid #8a8a9e; border-radius: 4px; }
+  input, select { width: 100%; padding: .6rem; font: inherit; border: 1px solid #8a8a9e; border-radius: 4px; }
   input[readonly] { background: #f0f0f4; }
   input[aria-invalid="true"] { border-color: var(--bad); }
   button { margin-top: 1rem; padding: .6rem 1.2rem; font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 4px; cursor: pointer; }

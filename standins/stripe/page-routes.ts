@@ -1,6 +1,7 @@
 /**
  * Browser-facing routes: hosted checkout (GET /checkout/:id, POST /checkout/:id/pay) and the
- * customer portal (GET /portal/:id, POST /portal/:id/subscriptions/:sub/{cancel,renew,switch}).
+ * customer portal (GET /portal/:id, POST /portal/:id/subscriptions/:sub/{cancel,renew,switch}), hosted
+ * invoices (GET /invoices/:id, /invoices/:id/pdf).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { completeCheckout, settleDuePeriods, updateSubscription, type BillingContext } from "./billing";
@@ -19,6 +20,10 @@ import { readBody, redirect, sendHtml } from "./http-util";
 import { isPortalNotice, renderPortalPage, type PortalNotice, type PortalSubscriptionView } from "./portal-page";
 import type { CheckoutSessionRecord } from "./records";
 import { matchPath } from "./router";
+import { MISSING_COUNTRY_MESSAGE } from "./checkout-tax-page";
+import { completePayment } from "./payment";
+import { invoicePdf, renderInvoicePage } from "./invoice-page";
+import { readBillingDetails } from "./tax";
 
 export const SUCCEEDING_CARD = "4242424242424242";
 export const DECLINED_CARD = "4000000000000002";
@@ -71,12 +76,16 @@ async function payCheckout(ctx: BillingContext, req: IncomingMessage, res: Serve
   const typedEmail = (readString(form, "email") ?? "").trim();
   const email = base.knownEmail ?? typedEmail;
   const rerender = (status: number, error: NonNullable<CheckoutPageInput["error"]>): void =>
-    sendHtml(res, status, renderCheckoutPage({ ...base, cardNumber, email: typedEmail, error }));
+    sendHtml(res, status, renderCheckoutPage({ ...base, cardNumber, email: typedEmail, country: readString(form, "country") ?? "", taxId: readString(form, "tax_id") ?? "", error }));
   if (!email || !email.includes("@")) return rerender(400, { field: "email", message: MISSING_EMAIL_MESSAGE });
+  const billing = readBillingDetails(session, form);
+  if (!billing) return rerender(400, { field: "country", message: MISSING_COUNTRY_MESSAGE });
   const digits = cardNumber.replace(/[\s-]/g, "");
   if (digits === DECLINED_CARD) return rerender(402, { field: "card", message: DECLINED_MESSAGE });
   if (digits !== SUCCEEDING_CARD) return rerender(400, { field: "card", message: INVALID_CARD_MESSAGE });
-  completeCheckout(ctx, session, email);
+  Object.assign(session, billing);
+  if (session.mode === "payment") completePayment(ctx, session, email);
+  else completeCheckout(ctx, session, email);
   ctx.state.save();
   redirect(res, successRedirect(session));
 }
@@ -149,6 +158,23 @@ async function portalAction(
   redirect(res, `/portal/${encodeURIComponent(portalId)}?notice=${notice}`);
 }
 
+function showInvoice(ctx: BillingContext, res: ServerResponse, id: string, pdf: boolean): void {
+  const invoice = ctx.state.invoices.get(id);
+  if (!invoice) {
+    sendHtml(res, 404, messagePage("Invoice not found", "This invoice link is not valid."));
+    return;
+  }
+  if (!pdf) return sendHtml(res, 200, renderInvoicePage(ctx.state, invoice));
+  const bytes = invoicePdf(ctx.state, invoice);
+  res.writeHead(200, {
+    "Content-Type": "application/pdf",
+    "Content-Length": bytes.length,
+    "Content-Disposition": `inline; filename="${invoice.id}.pdf"`,
+    "Cache-Control": "no-store",
+  });
+  res.end(bytes);
+}
+
 /** Handles a browser page request; returns false when the path is not one of the pages. */
 export async function handlePage(ctx: BillingContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   const method = (req.method ?? "GET").toUpperCase();
@@ -166,6 +192,10 @@ export async function handlePage(ctx: BillingContext, req: IncomingMessage, res:
   if (method === "GET" && (params = matchPath("/portal/:id", path))) {
     const notice = url.searchParams.get("notice");
     showPortal(ctx, res, params.id ?? "", isPortalNotice(notice) ? notice : null);
+    return true;
+  }
+  if (method === "GET" && (params = matchPath("/invoices/:id", path) ?? matchPath("/invoices/:id/pdf", path))) {
+    showInvoice(ctx, res, params.id ?? "", path.endsWith("/pdf"));
     return true;
   }
   if (method === "POST" && (params = matchPath("/portal/:id/subscriptions/:sub/:action", path))) {

@@ -20,6 +20,8 @@ export const customerSchema = z.object({
   metadata,
   created: z.number(),
   deleted: z.boolean(),
+  /** The billing address's country (ISO 3166-1 alpha-2), when Checkout collected one. */
+  address_country: z.string().nullable().optional(),
 });
 export type CustomerRecord = z.infer<typeof customerSchema>;
 
@@ -53,9 +55,22 @@ export type PriceRecord = z.infer<typeof priceSchema>;
 
 export const lineItemSchema = z.object({ price: z.string(), quantity: z.number().int().min(1) });
 
+/** Stripe Tax and address collection on a Checkout session (defaults keep older state files readable). */
+const checkoutTaxFields = {
+  automatic_tax: z.boolean().default(false),
+  billing_address_collection: z.enum(["auto", "required"]).nullable().default(null),
+  tax_id_collection: z.boolean().default(false),
+  customer_update_address: z.boolean().default(false),
+  invoice_creation: z.boolean().default(false),
+  billing_country: z.string().nullable().default(null),
+  tax_id: z.string().nullable().default(null),
+  amount_tax: z.number().int().default(0),
+  invoice: z.string().nullable().default(null),
+};
+
 export const checkoutSessionSchema = z.object({
   id: z.string(),
-  mode: z.literal("subscription"),
+  mode: z.enum(["subscription", "payment"]),
   customer: z.string().nullable(),
   customer_email: z.string().nullable(),
   line_items: z.array(lineItemSchema),
@@ -71,6 +86,7 @@ export const checkoutSessionSchema = z.object({
   subscription: z.string().nullable(),
   created: z.number(),
   expires_at: z.number(),
+  ...checkoutTaxFields,
 });
 export type CheckoutSessionRecord = z.infer<typeof checkoutSessionSchema>;
 
@@ -143,6 +159,7 @@ export const subscriptionSchema = z.object({
   metadata,
   discounts: z.array(discountSchema).default([]),
   cancellation_details: cancellationDetailsSchema.default({ feedback: null, comment: null }),
+  automatic_tax: z.boolean().optional(),
 });
 export type SubscriptionRecord = z.infer<typeof subscriptionSchema>;
 
@@ -159,6 +176,9 @@ export const invoiceSchema = z.object({
   period_start: z.number(),
   period_end: z.number(),
   created: z.number(),
+  /** Tax included in amount_due (the stand-in's rule: standins/stripe/tax.ts). */
+  tax: z.number().int().optional(),
+  description: z.string().nullable().optional(),
 });
 export type InvoiceRecord = z.infer<typeof invoiceSchema>;
 

@@ -181,6 +181,8 @@ export function subscriptionJson(ctx: SerializeContext, sub: SubscriptionRecord)
 
 export function invoiceJson(ctx: SerializeContext, invoice: InvoiceRecord): JsonObject {
   const price = invoice.price ? ctx.state.prices.get(invoice.price) : undefined;
+  const tax = invoice.tax ?? 0;
+  const subtotal = invoice.amount_due - tax;
   return {
     id: invoice.id,
     object: "invoice",
@@ -199,9 +201,9 @@ export function invoiceJson(ctx: SerializeContext, invoice: InvoiceRecord): Json
       {
         id: `il_${invoice.id.slice(3)}`,
         object: "line_item",
-        amount: invoice.amount_due,
+        amount: subtotal,
         currency: invoice.currency,
-        description: price?.nickname ?? null,
+        description: invoice.description ?? price?.nickname ?? null,
         period: { start: invoice.period_start, end: invoice.period_end },
         pricing: price ? { type: "price_details", price_details: { price: price.id, product: price.product } } : null,
         quantity: 1,
@@ -226,7 +228,10 @@ export function invoiceJson(ctx: SerializeContext, invoice: InvoiceRecord): Json
     },
     subscription: invoice.subscription,
     total: invoice.amount_due,
-    subtotal: invoice.amount_due,
+    subtotal,
+    subtotal_excluding_tax: subtotal,
+    total_excluding_tax: subtotal,
+    total_taxes: totalTaxesJson(tax, subtotal),
   };
 }
 
@@ -242,28 +247,54 @@ function sessionAmount(ctx: SerializeContext, session: CheckoutSessionRecord): {
   return { total, currency };
 }
 
+/** Invoice.total_taxes as the SDK names it: one exclusive tax line when there is tax. */
+function totalTaxesJson(tax: number, taxable: number): JsonObject[] {
+  if (tax === 0) return [];
+  return [
+    { amount: tax, tax_behavior: "exclusive", tax_rate_details: null, taxability_reason: "standard_rated", taxable_amount: taxable, type: "tax_rate_details" },
+  ];
+}
+
+function customerDetailsJson(session: CheckoutSessionRecord, customer: CustomerRecord | undefined): JsonObject | null {
+  if (session.status !== "complete") return null;
+  const country = session.billing_country;
+  return {
+    address: country ? { city: null, country, line1: null, line2: null, postal_code: null, state: null } : null,
+    email: customer?.email ?? session.customer_email ?? null,
+    name: customer?.name ?? null,
+    phone: null,
+    tax_exempt: "none",
+    tax_ids: session.tax_id ? [{ type: "eu_vat", value: session.tax_id }] : [],
+  };
+}
+
 export function checkoutSessionJson(ctx: SerializeContext, session: CheckoutSessionRecord): JsonObject {
   const { total, currency } = sessionAmount(ctx, session);
   const customer = session.customer ? ctx.state.customers.get(session.customer) : undefined;
-  const email = customer?.email ?? session.customer_email;
   const firstInvoice = session.subscription ? ctx.state.subscriptions.get(session.subscription)?.latest_invoice : null;
   return {
     id: session.id,
     object: "checkout.session",
     allow_promotion_codes: session.allow_promotion_codes,
     amount_subtotal: total,
-    amount_total: total,
+    amount_total: total + session.amount_tax,
+    automatic_tax: {
+      enabled: session.automatic_tax,
+      liability: session.automatic_tax ? { type: "self" } : null,
+      provider: session.automatic_tax ? "stripe" : null,
+      status: session.automatic_tax ? (session.status === "complete" ? "complete" : "requires_location_inputs") : null,
+    },
+    billing_address_collection: session.billing_address_collection,
     cancel_url: session.cancel_url,
     client_reference_id: session.client_reference_id,
     created: session.created,
     currency,
     customer: session.customer,
     customer_creation: session.customer ? null : "always",
-    customer_details:
-      session.status === "complete" ? { email: email ?? null, name: customer?.name ?? null, phone: null } : null,
+    customer_details: customerDetailsJson(session, customer),
     customer_email: session.customer_email,
     expires_at: session.expires_at,
-    invoice: firstInvoice ?? null,
+    invoice: session.invoice ?? firstInvoice ?? null,
     livemode: false,
     metadata: { ...session.metadata },
     mode: session.mode,
@@ -271,6 +302,8 @@ export function checkoutSessionJson(ctx: SerializeContext, session: CheckoutSess
     status: session.status,
     subscription: session.subscription,
     success_url: session.success_url,
+    tax_id_collection: { enabled: session.tax_id_collection, required: "never" },
+    total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: session.amount_tax },
     ui_mode: "hosted",
     url: session.status === "open" ? `${ctx.publicUrl}/checkout/${session.id}` : null,
   };
