@@ -1,6 +1,7 @@
 import Stripe from "stripe";
 import { z } from "zod";
 import { LOOKUP_KEYS } from "@/lib/billing/plans";
+import { GIFT_MONTHS, giftAmount, giftLabel, giftLookupKey } from "@/lib/gifts/catalog";
 import { ensurePortalConfiguration } from "@/lib/billing/portal-configuration";
 
 /**
@@ -47,6 +48,20 @@ for (const w of wanted) {
   priceIds.push(price.id);
   console.log(`${found ? "exists " : "created"} ${w.nickname.padEnd(8)} ${price.id}  (lookup key ${w.lookup})`);
   console.log(`  STRIPE_PRICE_${w.interval === "month" ? "MONTHLY" : "YEARLY"}=${price.id}`);
+}
+
+// Gifts (/gift): one-time prices of 1, 3, 6 and 12 months at the monthly price, found by lookup key.
+const gifts = await stripe.prices.list({ lookup_keys: GIFT_MONTHS.map(giftLookupKey), active: true, limit: 10 });
+for (const months of GIFT_MONTHS) {
+  const lookup = giftLookupKey(months);
+  const found = gifts.data.find((p) => p.lookup_key === lookup);
+  const price =
+    found ??
+    (await stripe.prices.create(
+      { product: productId, unit_amount: giftAmount(env.PRICE_MONTHLY_CENTS, months), currency: env.PRICE_CURRENCY, lookup_key: lookup, nickname: `Gift subscription, ${giftLabel(months)}` },
+      { idempotencyKey: `esm-insight-price-${lookup}-v1` },
+    ));
+  console.log(`${found ? "exists " : "created"} Gift ${giftLabel(months).padEnd(8)} ${price.id}  (lookup key ${lookup})`);
 }
 
 const portal = await ensurePortalConfiguration(stripe, { productId, priceIds }, env.APP_URL.replace(/\/$/, ""));
