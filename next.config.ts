@@ -1,6 +1,5 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import { SESSION_COOKIES } from "./lib/auth/cookie-names";
 
 // Benchmark-only routes (app/(bench)/**/page.bench.tsx) exist only in builds made with
 // BENCH_BUILD=1 (bench/build.ts sets it); elsewhere "page.bench" is not a route file name.
@@ -31,16 +30,8 @@ const nextConfig: NextConfig = {
   // With `revalidate = 5` on the public pages: Cache-Control s-maxage=5 and no stale-while-revalidate.
   expireTime: 5,
   async rewrites() {
-    // Anonymous readers get the static, cached teaser pages. A request that carries a
-    // session cookie is routed to the dynamic reader page, which runs the access rule.
-    const forSignedIn = SESSION_COOKIES.map((key) => ({
-      source: "/p/:slug",
-      has: [{ type: "cookie" as const, key }],
-      destination: "/read/:slug",
-    }));
     return {
       beforeFiles: [
-        ...forSignedIn,
         ...archiveFilters("/", "/home/1"),
         ...archiveFilters("/page/:n(\\d+)", "/home/:n"),
         ...archiveFilters("/category/:slug", "/category/:slug"),

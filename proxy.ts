@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIES } from "@/lib/auth/cookie-names";
+import { SESSION_COOKIES, SESSION_HINT_COOKIE } from "@/lib/auth/cookie-names";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-age";
 import { newNonce, noncePolicy } from "@/lib/http/csp.mjs";
 
 const STAFF_OR_ACCOUNT = /^\/(?:account|admin)(?:\/|$)/;
@@ -9,11 +10,12 @@ const PER_REQUEST = /^\/(?:account|admin|read)(?:\/|$)/;
 const DEV = process.env.NODE_ENV === "development";
 
 /**
- * Two jobs, neither of them access control (every page, route handler and action checks access
+ * Three jobs, none of them access control (every page, route handler and action checks access
  * itself on the server): someone with no session cookie at all who asks for /account or /admin
  * goes straight to sign-in, and pages rendered per request get a nonce-based CSP. Cached pages
  * (the anonymous home, teasers, categories, and the anonymous pages rendered per request) get theirs by hash from npm start's front
- * (lib/http/front-response.mjs): a nonce would make them dynamic.
+ * (lib/http/front-response.mjs): a nonce would make them dynamic. And a browser with a session cookie
+ * gets the session hint its pages' islands look for.
  */
 export function proxy(req: NextRequest): NextResponse {
   const { pathname, search } = req.nextUrl;
@@ -23,14 +25,26 @@ export function proxy(req: NextRequest): NextResponse {
     login.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
-  // A signed-in reader's /p/<slug> is rewritten to /read/<slug> (next.config.ts).
-  const perRequest = DEV || PER_REQUEST.test(pathname) || (hasSession && pathname.startsWith("/p/"));
-  if (!perRequest) return NextResponse.next();
+  const perRequest = DEV || PER_REQUEST.test(pathname);
+  if (!perRequest) return withSessionHint(req, hasSession, NextResponse.next());
   const csp = noncePolicy(newNonce(), DEV);
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);
+  return withSessionHint(req, hasSession, res);
+}
+
+/** A request with a session cookie but no hint gets the hint (lib/auth/cookie-names.ts); a CDN never stores it (it bypasses on the session cookie). */
+function withSessionHint(req: NextRequest, hasSession: boolean, res: NextResponse): NextResponse {
+  if (hasSession && !req.cookies.has(SESSION_HINT_COOKIE)) {
+    res.cookies.set(SESSION_HINT_COOKIE, "1", {
+      path: "/",
+      sameSite: "lax",
+      secure: req.nextUrl.protocol === "https:",
+      maxAge: SESSION_MAX_AGE_SECONDS,
+    });
+  }
   return res;
 }
 

@@ -17,6 +17,10 @@ export interface LoadStats {
   seconds: number;
   /** Mean of the per-second request counts (autocannon's "Req/Sec Avg"). */
   reqPerSec: number;
+  /** Requests one page view makes (the document, then its island's private request). */
+  requestsPerView: number;
+  /** Page views per second: reqPerSec ÷ requestsPerView. */
+  viewsPerSec: number;
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
@@ -26,7 +30,7 @@ export interface LoadStats {
   bytesPerResponse: number;
 }
 
-function toStats(label: string, path: string, result: autocannon.Result): LoadStats {
+function toStats(label: string, path: string, result: autocannon.Result, requestsPerView = 1): LoadStats {
   const requests = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"];
   return {
     label,
@@ -34,6 +38,8 @@ function toStats(label: string, path: string, result: autocannon.Result): LoadSt
     requests,
     seconds: result.duration,
     reqPerSec: result.requests.average,
+    requestsPerView,
+    viewsPerSec: result.requests.average / requestsPerView,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
@@ -42,15 +48,19 @@ function toStats(label: string, path: string, result: autocannon.Result): LoadSt
   };
 }
 
-/** Loads `baseUrl + path` for a fixed duration. */
-export async function load(label: string, baseUrl: string, path: string, options: LoadOptions, headers: Headers = {}): Promise<LoadStats> {
+/**
+ * Loads page views for a fixed duration: each connection requests `paths` in turn (a page's
+ * document, then the private request its island makes), so every view costs what a browser's does.
+ */
+export async function load(label: string, baseUrl: string, paths: readonly string[], options: LoadOptions, headers: Headers = {}): Promise<LoadStats> {
   const result = await autocannon({
-    url: `${baseUrl}${path}`,
+    url: baseUrl,
     headers,
     connections: options.connections,
     duration: options.duration,
+    requests: paths.map((path) => ({ method: "GET" as const, path })),
   });
-  return toStats(label, path, result);
+  return toStats(label, paths.join(" + "), result, paths.length);
 }
 
 /** Sends a fixed number of requests (to fill caches and warm the JIT); returns their stats. */

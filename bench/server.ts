@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -77,6 +77,14 @@ async function waitForReady(url: string, child: ChildProcess, timeoutMs: number)
 }
 
 /** A fresh temporary DATA_DIR for one server (removed by its `stop()`). */
+/** The V8 heap cap `npm start` runs with (package.json's start script; HEAP_MB overrides it there and here). */
+function startHeapFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const fallback = /--max-old-space-size=\$\{HEAP_MB:-(\d+)\}/.exec(pkg.scripts.start ?? "")?.[1];
+  if (!fallback) throw new Error("package.json's start script no longer caps the heap as bench/server.ts expects");
+  return [`--max-old-space-size=${process.env.HEAP_MB ?? fallback}`];
+}
+
 export const makeDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), "esm-insight-bench-data-"));
 
 export interface ServerOptions {
@@ -99,7 +107,7 @@ export async function startServer(appDir: string, opts: ServerOptions): Promise<
 
   const child = spawn(
     process.execPath,
-    [path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    [...startHeapFlags(), path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
     {
       cwd: appDir,
       detached: true,

@@ -4,6 +4,8 @@ export interface Row {
   label: string;
   path: string;
   reqPerSec: number;
+  /** Page views per second (a view may be two requests: the document and its island's). */
+  viewsPerSec: number;
   /** Undefined for derived rows (a mean of percentiles is not a percentile). */
   p50Ms?: number;
   p99Ms?: number;
@@ -17,17 +19,18 @@ export interface Row {
 }
 
 export function rowOf(stats: LoadStats, baselineReqPerSec: number): Row {
-  return { ...stats, ratio: stats.reqPerSec / baselineReqPerSec };
+  return { ...stats, ratio: stats.viewsPerSec / baselineReqPerSec };
 }
 
 const fmt = (value: number | undefined, digits: number): string => (value === undefined ? "–" : value.toFixed(digits));
 
 export function formatTable(rows: Row[]): string {
-  const header = ["run", "URL", "req/s (mean)", "p50 ms", "p99 ms", "non-2xx", "errors", "requests", "s", "KiB/resp", "÷ baseline"];
-  const right = [false, false, true, true, true, true, true, true, true, true, true];
+  const header = ["run", "URL", "views/s", "req/s (mean)", "p50 ms", "p99 ms", "non-2xx", "errors", "requests", "s", "KiB/resp", "÷ baseline"];
+  const right = [false, false, true, true, true, true, true, true, true, true, true, true];
   const body = rows.map((r) => [
     r.label,
     r.path,
+    fmt(r.viewsPerSec, 1),
     fmt(r.reqPerSec, 1),
     fmt(r.p50Ms, 0),
     fmt(r.p99Ms, 0),

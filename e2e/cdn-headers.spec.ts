@@ -42,13 +42,13 @@ test("anonymous pages carry a short s-maxage and Vary: Cookie; with a session, a
   await signInByLink(await reader.newPage(), uniqueEmail("cdn-reader"), "/account");
   const cookieNames = (await reader.cookies()).map((c) => c.name);
   expect(cookieNames.some((n) => (SESSION_COOKIES as readonly string[]).includes(n)), cookieNames.join()).toBe(true);
-  for (const path of [`/p/${firstPaid.slug}`, `/p/${publicPiece.slug}`, "/account", `/read/${firstPaid.slug}`]) {
+  for (const path of [`/api/read/${firstPaid.slug}`, `/api/read/${publicPiece.slug}`, "/account", `/read/${firstPaid.slug}`]) {
     const res = await reader.request.get(path);
     expect(res.status(), path).toBe(200);
     expect(isPrivateNoStore(res.headers()["cache-control"] ?? ""), `${path}: ${res.headers()["cache-control"]}`).toBe(true);
   }
   // Pages that are the same for everyone may stay shareable with a session, but only when nothing in them is the reader's.
-  for (const path of shared.filter((p) => !p.startsWith("/p/"))) {
+  for (const path of shared) {
     const res = await reader.request.get(path);
     const cacheControl = res.headers()["cache-control"] ?? "";
     if (isPrivateNoStore(cacheControl)) continue;

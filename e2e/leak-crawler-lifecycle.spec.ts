@@ -57,12 +57,12 @@ test("a piece switched public → members → paid, then unpublished, then the s
   await switchVisibility(editor, piece.id, "members");
   expectClean(await crawl(anonymous.request, "anonymous, piece members", await currentTargets(anonymous.request, extra), [...demo, phrase]));
   const { context: member } = await signIn(browser, baseURL, uniqueEmail("lifecycle-member"), "/account");
-  expect(await (await member.request.get(piecePath)).text()).toContain(phrase);
+  expect(await (await member.request.get(`/api/read/${piece.slug}`)).text()).toContain(phrase);
 
   // Paid: gone for anonymous readers and for the free member.
   await switchVisibility(editor, piece.id, "paid");
   expectClean(await crawl(anonymous.request, "anonymous, piece paid", await currentTargets(anonymous.request, extra), [...demo, phrase]));
-  expect(await (await member.request.get(piecePath)).text()).not.toContain(phrase);
+  expect(await (await member.request.get(`/api/read/${piece.slug}`)).text()).not.toContain(phrase);
 
   // Unpublished: its pages answer 404, and it is nowhere.
   await unpublish(editor, piece.id);

@@ -98,14 +98,17 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   await subscribeFromPiece(page, uniqueEmail("crawl-lapsed"), "monthly");
   await payWith(page, "4242 4242 4242 4242");
   await page.waitForURL((url) => url.pathname === `/p/${firstPaid.slug}`);
-  // Positive controls: the paying subscriber sees both the demo piece and the new one, privately.
+  // Positive controls: the paying subscriber gets both the demo piece and the new one, privately, from the
+  // page's island request; the page itself is the one everyone gets.
   const demoPhrase = plainPhrases(firstPaid.analysis)[0]!;
-  const piece = await subscriber.request.get(`/p/${firstPaid.slug}`);
+  await expect(page.getByText(demoPhrase)).toBeVisible();
+  const piece = await subscriber.request.get(`/api/read/${firstPaid.slug}`);
   expect(await piece.text()).toContain(demoPhrase);
   expect(piece.headers()["cache-control"]).toMatch(/private.*no-store|no-store.*private/);
+  expect(await (await subscriber.request.get(`/p/${firstPaid.slug}`)).text()).not.toContain(demoPhrase);
   const gatedRisk = riskPhrases(firstPaid.slug).flatMap(plainPhrases);
-  if (gatedRisk.length > 0) expect(await (await subscriber.request.get(`/p/${firstPaid.slug}`)).text()).toContain(gatedRisk[0]);
-  expect(await (await subscriber.request.get(`/p/${created.slug}`)).text()).toContain(plainPhrases(secret)[0]);
+  if (gatedRisk.length > 0) expect(await (await subscriber.request.get(`/api/read/${firstPaid.slug}`)).text()).toContain(gatedRisk[0]);
+  expect(await (await subscriber.request.get(`/api/read/${created.slug}`)).text()).toContain(plainPhrases(secret)[0]);
   // ... and finds the new piece by the word only its analysis holds, with that word marked in the snippet.
   const found = await subscriber.request.get(`/search?q=${gatedWord}`);
   const foundHtml = await found.text();
@@ -124,7 +127,7 @@ test("no anonymous, free-member or lapsed-subscriber response holds a non-public
   await page.getByRole("button", { name: "Cancel plan" }).click();
   await advanceStripeClock(subscriber.request, 40 * 86_400);
   await expect
-    .poll(async () => (await (await subscriber.request.get(`/p/${firstPaid.slug}`)).text()).includes(demoPhrase), { timeout: 15_000 })
+    .poll(async () => (await (await subscriber.request.get(`/api/read/${firstPaid.slug}`)).text()).includes(demoPhrase), { timeout: 15_000 })
     .toBe(false);
   expectClean(await crawl(subscriber.request, "lapsed subscriber", [...(await currentTargets(subscriber.request, extra)), ...searchTargets(paidPhrases)], paidPhrases));
   expect(await (await subscriber.request.get(`/search?q=${gatedWord}`)).text()).not.toContain("search-hit");

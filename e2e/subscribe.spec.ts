@@ -14,9 +14,12 @@ test("a new reader joins from a paid piece, pays with 4242…, and reads the ful
   await payWith(page, "4242 4242 4242 4242");
   await page.waitForURL((url) => url.pathname === piecePath);
   await expect(page.getByText(phrase)).toBeVisible();
-  const res = await page.request.get(piecePath);
+  // The analysis came in the island's private answer; the page is the one everyone gets.
+  const res = await page.request.get(`/api/read/${firstPaid.slug}`);
   expect(res.headers()["cache-control"]).toContain("private");
   expect(res.headers()["cache-control"]).toContain("no-store");
+  expect(await res.text()).toContain(phrase);
+  expect(await (await page.request.get(piecePath)).text()).not.toContain(phrase);
   await page.goto("/account");
   await expect(page.getByTestId("membership-status")).toHaveText("Paying subscriber");
   await expect(page.getByTestId("subscription-status")).toHaveText("Active");
@@ -42,7 +45,7 @@ test("canceling in the portal keeps access until the period ends, then the paywa
 
   await advanceStripeClock(page.request, 366 * 86_400);
   await expect
-    .poll(async () => (await (await page.request.get(piecePath)).text()).includes(phrase), { timeout: 15_000 })
+    .poll(async () => (await (await page.request.get(`/api/read/${firstPaid.slug}`)).text()).includes(phrase), { timeout: 15_000 })
     .toBe(false);
   const captured = captureResponses(page);
   await page.goto(piecePath);

@@ -1,7 +1,7 @@
 import "server-only";
 import { siteConfig } from "./env";
 
-export { authorHref, categoryHref, joinHref, loginHref, pieceHref } from "./paths";
+export { authorHref, categoryHref, joinHref, loginHref, pieceHref, readHref } from "./paths";
 
 /** The words of every "join" button: "Join <publication name> →". */
 export const joinLabel = (name: string = siteConfig().name): string => `Join ${name} →`;

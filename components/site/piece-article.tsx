@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ViewerCategory } from "@/lib/access/rule";
 import type { PieceTeaser } from "@/lib/pieces/queries";
 import type { PieceForViewer } from "@/lib/pieces/reading";
-import { categoryHref, pieceHref } from "@/lib/site";
+import { categoryHref, pieceHref, readHref } from "@/lib/site";
 import { Byline } from "./byline";
 import { formatDate } from "@/lib/format";
 import { MoreAnalysis } from "./more-analysis";
@@ -11,7 +11,8 @@ import { SubscribeBox } from "./subscribe-box";
 import { RichText } from "./rich-text";
 import { SourceReport } from "./source-report";
 import { VisibilityBadge } from "./visibility-badge";
-import { RiskCard } from "./risk-card";
+import { PieceEdition } from "./piece-edition";
+import { ReaderEdition } from "./reader-edition";
 import type { FollowControls } from "./risk-follow";
 import type { RiskForViewer } from "@/lib/risk/types";
 
@@ -24,8 +25,27 @@ export interface PieceEnd {
   more: PieceTeaser[];
 }
 
-export function PieceArticle({ piece, body, risk, follow, viewer, price, more }: PieceForViewer & PieceEnd & { risk?: RiskForViewer; follow?: FollowControls }) {
+/** The cached page's follow actions: given, the page is the anonymous edition with the viewer's island. */
+export interface LiveEdition {
+  followAct: FollowControls["followAct"];
+  unfollowAct: FollowControls["unfollowAct"];
+}
+
+export function PieceArticle({
+  piece,
+  body,
+  risk,
+  follow,
+  viewer,
+  price,
+  more,
+  live,
+}: PieceForViewer & PieceEnd & { risk?: RiskForViewer; follow?: FollowControls; live?: LiveEdition }) {
   const here = pieceHref(piece.slug);
+  const paywallFor = (reason: "sign-in" | "subscribe", category: ViewerCategory) => (
+    <Paywall reason={reason} viewer={category} next={here} pitch={piece.ctaPitch} buttonText={piece.ctaButton} price={price} />
+  );
+  const shared = { subscribeBox: <SubscribeBox next={here} />, more: <MoreAnalysis pieces={more} /> };
   return (
     <article className="wrap narrow">
       <header className="article-header">
@@ -47,19 +67,31 @@ export function PieceArticle({ piece, body, risk, follow, viewer, price, more }:
       </header>
       {piece.source ? <SourceReport source={piece.source} /> : null}
       <RichText className="prose teaser-body" markdown={piece.teaser} />
-      {risk ? <RiskCard risk={risk} {...(follow ? { follow } : {})} /> : null}
-      {body.kind === "full" ? (
-        <>
-          <hr className="analysis-rule" />
-          <div className="prose analysis-body" dangerouslySetInnerHTML={{ __html: body.analysisHtml }} />
-        </>
+      {live && body.kind === "paywall" ? (
+        <noscript>
+          <p className="fine">
+            Signed in? <a href={readHref(piece.slug)}>Open the analysis as your account allows</a>.
+          </p>
+        </noscript>
+      ) : null}
+      {live ? (
+        <ReaderEdition
+          pieceId={piece.id}
+          slug={piece.slug}
+          body={body}
+          risk={risk ?? { kind: "none" }}
+          paywalls={{
+            anonymous: body.kind === "paywall" ? paywallFor(body.reason, "anonymous") : null,
+            free: paywallFor("subscribe", "free"),
+            pastDue: paywallFor("subscribe", "past_due"),
+          }}
+          followAct={live.followAct}
+          unfollowAct={live.unfollowAct}
+          {...shared}
+        />
       ) : (
-        <Paywall reason={body.reason} viewer={viewer} next={here} pitch={piece.ctaPitch} buttonText={piece.ctaButton} price={price} />
+        <PieceEdition body={body} risk={risk} follow={follow} paywall={body.kind === "paywall" ? paywallFor(body.reason, viewer) : null} {...shared} />
       )}
-      <footer className="piece-end">
-        {body.kind === "full" ? <SubscribeBox next={here} /> : null}
-        <MoreAnalysis pieces={more} />
-      </footer>
     </article>
   );
 }

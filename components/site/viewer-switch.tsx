@@ -3,31 +3,16 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import type { ViewerCategory } from "@/lib/access/rule";
-
-const CATEGORIES: readonly ViewerCategory[] = ["anonymous", "free", "subscriber", "past_due"];
-const isCategory = (value: unknown): value is ViewerCategory => CATEGORIES.some((c) => c === value);
-
-// One request per page for every island on it (masthead, aside, notices).
-let latest: { path: string; category: Promise<ViewerCategory> } | null = null;
+import { viewerAnswerFor } from "./viewer-request";
 
 /** The viewer's category, asked once per page path. */
 export function categoryFor(path: string): Promise<ViewerCategory> {
-  if (latest?.path !== path) {
-    const category = fetch("/api/viewer", { cache: "no-store", credentials: "same-origin" })
-      .then((res) => (res.ok ? (res.json() as Promise<unknown>) : null))
-      .then((body) => {
-        const value = typeof body === "object" && body !== null && "category" in body ? body.category : null;
-        return isCategory(value) ? value : "anonymous";
-      })
-      .catch((): ViewerCategory => "anonymous");
-    latest = { path, category };
-  }
-  return latest.category;
+  return viewerAnswerFor(path).then((answer) => answer.category);
 }
 
 /**
  * The viewer-aware hole in a cached page: the server renders every variant (calls to action only,
- * nothing gated), and the browser shows the one for the viewer, asked of /api/viewer (private, no-store).
+ * nothing gated), and the browser shows the one for the viewer, asked once per page (viewer-request.ts; private, no-store).
  * Until the answer arrives the space is kept but hidden, so a subscriber never glimpses "Join".
  */
 export function ViewerSwitch({

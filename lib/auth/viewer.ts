@@ -24,4 +24,4 @@ export const currentReader = cache(async (): Promise<Viewer> => {
 });
 
 /** What the site offers the current viewer (lib/access/rule.ts `viewerCategory`). */
-export const currentViewerCategory = cache(async (): Promise<ViewerCategory> => viewerCategory(await currentViewer(), currentPolicy()));
+export const currentViewerCategory = cache(async (): Promise<ViewerCategory> => viewerCategory(await currentReader(), currentPolicy()));

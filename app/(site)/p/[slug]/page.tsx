@@ -11,9 +11,11 @@ import { pieceForViewer, publishedPiece } from "@/lib/pieces/reading";
 import { riskOfPiece } from "@/lib/pieces/risk";
 import { latestPiecesExcept } from "@/lib/pieces/queries";
 import { priceLine } from "@/lib/billing/price-line";
+import { followAction, unfollowAction } from "../../account/actions";
 
-// The anonymous edition of a piece: static, cached, refreshed on publish. Requests with a
-// session cookie are rewritten to /read/[slug] (next.config.ts), which looks at the viewer.
+// Every reader's page of a piece: the anonymous edition, static and cached, refreshed on publish. Its
+// island (components/site/reader-edition.tsx) asks /api/read/[slug] what a signed-in viewer gets, so
+// the page is the same for everyone and the analysis leaves only in that private, no-store answer.
 // Tags drop a page the moment its piece changes (lib/publishing/invalidation.ts); the short lifetime
 // bounds what a CDN keeps (Cache-Control: s-maxage=5, next.config.ts) and any change that slipped by.
 export const revalidate = 5;
@@ -39,7 +41,7 @@ export default async function AnonymousPiecePage({ params }: Props) {
   return (
     <>
       <ArticleJsonLd piece={view.piece} />
-      <PieceArticle {...view} risk={risk} viewer="anonymous" price={price} more={more} />
+      <PieceArticle {...view} risk={risk} viewer="anonymous" price={price} more={more} live={{ followAct: followAction, unfollowAct: unfollowAction }} />
     </>
   );
 }
