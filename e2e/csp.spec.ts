@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInByLink } from "./fixtures/auth";
 import { currentTargets } from "./fixtures/crawl";
-import { firstPaid, publicPiece } from "./fixtures/demo";
+import { analysisPhrases, firstPaid, publicPiece } from "./fixtures/demo";
 
 test.describe.configure({ mode: "serial" });
 
@@ -79,10 +79,14 @@ test("cached and per-request pages run under their policy in Chromium with no vi
   const admin = await adminContext.newPage();
   await signInByLink(admin, "admin@example.com", "/admin");
   const adminViolations = await watchViolations(admin);
-  for (const path of ["/admin", "/admin/pieces", "/admin/pieces/new", "/admin/subscribers", "/admin/staff", "/account", `/p/${firstPaid.slug}`]) {
+  for (const path of ["/admin", "/admin/pieces", "/admin/pieces/new", "/admin/subscribers", "/admin/staff", "/account", `/read/${firstPaid.slug}`]) {
     const policy = await openAndHydrate(admin, path);
     expect(scriptSources(policy)[0], path).toMatch(/^'nonce-/);
   }
+  // A piece's page is the cached document everyone gets, hashed, and its island's answer still renders under it.
+  const piecePolicy = await openAndHydrate(admin, `/p/${firstPaid.slug}`);
+  expect(scriptSources(piecePolicy).some((s) => s.startsWith("'sha256-")), piecePolicy).toBe(true);
+  await expect(admin.getByText(analysisPhrases(firstPaid.slug)[0]!)).toBeVisible();
   // The editor's live preview is a server action answered while the page runs.
   await admin.goto("/admin/pieces/new");
   await admin.getByLabel("Headline", { exact: true }).first().fill("CSP check headline");
