@@ -49,6 +49,6 @@ function withSessionHint(req: NextRequest, hasSession: boolean, res: NextRespons
 }
 
 export const config = {
-  // Every path but Next's static files: production returns at once for the paths not named in PER_REQUEST.
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Every page but Next's static files and the API routes (each checks its own caller): production returns at once for the paths not named in PER_REQUEST.
+  matcher: ["/((?!_next/static|_next/image|api/).*)"],
 };
