@@ -26,3 +26,8 @@ export interface SignInState extends FormState {
 export interface ImportState extends FormState {
   report?: { rows: number; added: number; existing: number; rejected: RejectedRow[]; rejectedTotal: number };
 }
+
+/** The rich editor's image upload: the stored image, ready to insert. */
+export interface UploadState extends FormState {
+  image?: { src: string; alt: string; width: number; height: number };
+}
