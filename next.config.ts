@@ -21,7 +21,8 @@ const nextConfig: NextConfig = {
   pageExtensions: [...BENCH_EXTENSIONS, "tsx", "ts", "jsx", "js"],
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // Image uploads (lib/media/image.ts: at most 8 MB) go through a server action.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "9mb" } },
   // Two instances on one machine (the two-instance test) each need their own build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Cached pages live in Redis (REDIS_URL) or this process's memory, never in the build folder.

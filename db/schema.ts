@@ -449,3 +449,23 @@ export const gifts = pgTable(
   ],
 );
 export type Gift = typeof gifts.$inferSelect;
+
+/** Raw bytes (an uploaded image, lib/media). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Images staff upload into a piece (issue 14), resized and re-encoded before they are stored. The id
+ * is the SHA-256 of the stored bytes, so /media/<id> never changes and may be cached for good.
+ */
+export const media = pgTable("media", {
+  id: text("id").primaryKey(),
+  contentType: text("content_type").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  bytes: bytea("bytes").notNull(),
+  uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: at("created_at").notNull().defaultNow(),
+});

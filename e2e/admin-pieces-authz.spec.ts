@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Request } from "@playwright/test";
+import { fillMarkdown } from "./fixtures/editor";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
@@ -26,8 +27,8 @@ async function captureSaveAction(browser: Browser, headline: string): Promise<Ca
   await page.getByLabel("Headline", { exact: true }).fill(headline);
   await page.getByLabel("Slug", { exact: true }).fill("Not A Slug");
   await page.getByLabel("Category", { exact: true }).fill("Markets");
-  await page.getByLabel("Teaser", { exact: true }).fill("T");
-  await page.getByLabel("Full analysis", { exact: true }).fill("A");
+  await fillMarkdown(page, "Teaser", "T");
+  await fillMarkdown(page, "Full analysis", "A");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Slug may hold only lower-case letters, digits and single hyphens.")).toBeVisible();
   await context.close();

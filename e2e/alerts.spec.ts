@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
-import { confirmMail } from "./fixtures/editor";
+import { confirmMail, fillMarkdown } from "./fixtures/editor";
 import { mailsTo, type OutboxMail } from "./fixtures/mailbox";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
@@ -16,8 +16,8 @@ async function publishAssessedPiece(page: Page, headline: string, rationale: str
   await page.goto("/admin/pieces/new");
   await page.getByLabel("Headline", { exact: true }).fill(headline);
   await page.getByLabel("Category", { exact: true }).fill("Markets");
-  await page.getByLabel("Teaser", { exact: true }).fill("A public teaser about unrest and prices.");
-  await page.getByLabel("Full analysis", { exact: true }).fill("The gated analysis of the unrest.");
+  await fillMarkdown(page, "Teaser", "A public teaser about unrest and prices.");
+  await fillMarkdown(page, "Full analysis", "The gated analysis of the unrest.");
   await page.getByLabel("Call to action", { exact: true }).fill("Get the whole picture.");
   await page.getByLabel("This piece has a risk assessment").check();
   await page.getByLabel("Risk level", { exact: true }).selectOption("elevated");

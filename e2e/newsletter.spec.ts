@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { mailsTo, type OutboxMail } from "./fixtures/mailbox";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
-import { confirmMail } from "./fixtures/editor";
+import { confirmMail, fillMarkdown } from "./fixtures/editor";
 
 async function mailAbout(request: APIRequestContext, to: string, headline: string): Promise<OutboxMail[]> {
   return (await mailsTo(request, to)).filter((m) => m.subject.includes(headline));
@@ -28,8 +28,8 @@ test("publishing with the confirmation's “Everyone” mails the full piece to 
   const secret = `Only subscribers read this sentence ${Date.now()}.`;
   await page.getByLabel("Headline", { exact: true }).fill(headline);
   await page.getByLabel("Category", { exact: true }).fill("Geopolitics");
-  await page.getByLabel("Teaser", { exact: true }).fill("The public teaser of the newsletter piece.");
-  await page.getByLabel("Full analysis", { exact: true }).fill(secret);
+  await fillMarkdown(page, "Teaser", "The public teaser of the newsletter piece.");
+  await fillMarkdown(page, "Full analysis", secret);
   await page.getByLabel("Call to action", { exact: true }).fill("Subscribe for the whole analysis.");
   await page.getByLabel("Visibility", { exact: true }).selectOption("paid");
   await page.getByRole("button", { name: "Publish" }).click();

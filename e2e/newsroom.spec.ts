@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { DEMO_PIECES } from "./fixtures/demo";
-import { confirmMail, waitForAudienceCounts } from "./fixtures/editor";
+import { confirmMail, waitForAudienceCounts, fillMarkdown } from "./fixtures/editor";
 import { mailsTo } from "./fixtures/mailbox";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
@@ -16,8 +16,8 @@ const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 async function fillPiece(page: Page, headline: string, analysis: string): Promise<void> {
   await page.getByLabel("Headline", { exact: true }).fill(headline);
   await page.getByLabel("Category", { exact: true }).fill("Markets");
-  await page.getByLabel("Teaser", { exact: true }).fill(`The public teaser of ${headline}.`);
-  await page.getByLabel("Full analysis", { exact: true }).fill(analysis);
+  await fillMarkdown(page, "Teaser", `The public teaser of ${headline}.`);
+  await fillMarkdown(page, "Full analysis", analysis);
   await page.getByLabel("Call to action", { exact: true }).fill("Subscribe for the whole analysis.");
   await page.getByLabel("Visibility", { exact: true }).selectOption("paid");
 }

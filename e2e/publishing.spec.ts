@@ -1,15 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInByLink } from "./fixtures/auth";
 import { captureResponses, findLeaks } from "./fixtures/responses";
-import { confirmMail } from "./fixtures/editor";
+import { confirmMail, fillMarkdown } from "./fixtures/editor";
 
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 
 async function fillPiece(page: Page, headline: string, analysisSentence: string): Promise<void> {
   await page.getByLabel("Headline", { exact: true }).fill(headline);
   await page.getByLabel("Category", { exact: true }).fill("Markets");
-  await page.getByLabel("Teaser", { exact: true }).fill(`A public teaser about **${headline}** that anyone may read.`);
-  await page.getByLabel("Full analysis", { exact: true }).fill(`${analysisSentence}\n\n## What to watch\n\n- one\n- two\n\n> A quote.`);
+  await fillMarkdown(page, "Teaser", `A public teaser about **${headline}** that anyone may read.`);
+  await fillMarkdown(page, "Full analysis", `${analysisSentence}\n\n## What to watch\n\n- one\n- two\n\n> A quote.`);
   await page.getByLabel("Call to action", { exact: true }).fill("Get the full breakdown.");
   await page.getByLabel("Visibility", { exact: true }).selectOption("paid");
   await page.getByLabel("Source outlet", { exact: true }).fill("The Test Gazette");
@@ -75,7 +75,7 @@ test("bad input is refused with clear errors and changes nothing; XSS renders in
   await signInByLink(page, "admin@example.com", "/admin/pieces/new");
   const headline = `XSS piece ${stamp()}`;
   await fillPiece(page, headline, 'Analysis <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=1"> [click](javascript:window.__pwned=1)');
-  await page.getByLabel("Teaser", { exact: true }).fill('<script>window.__pwned=1</script>Teaser <a href="javascript:window.__pwned=1">x</a>');
+  await fillMarkdown(page, "Teaser", '<script>window.__pwned=1</script>Teaser <a href="javascript:window.__pwned=1">x</a>');
   await page.getByLabel("Slug", { exact: true }).fill("port-automation-strike-baltic");
   await page.getByRole("button", { name: "Publish" }).click();
   // Asked once: the choice stays with the form while it is corrected.

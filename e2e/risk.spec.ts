@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInByLink } from "./fixtures/auth";
-import { confirmMail } from "./fixtures/editor";
+import { confirmMail, fillMarkdown } from "./fixtures/editor";
 
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 
@@ -12,8 +12,8 @@ test("an editor writes a piece with a risk assessment; anonymous readers see onl
   const signal = `The ministry publishes the final tariff list ${stamp()}.`;
   await page.getByLabel("Headline", { exact: true }).fill(headline);
   await page.getByLabel("Category", { exact: true }).fill("Markets");
-  await page.getByLabel("Teaser", { exact: true }).fill("A public teaser.");
-  await page.getByLabel("Full analysis", { exact: true }).fill("The gated analysis.");
+  await fillMarkdown(page, "Teaser", "A public teaser.");
+  await fillMarkdown(page, "Full analysis", "The gated analysis.");
   await page.getByLabel("Call to action", { exact: true }).fill("Get the whole picture.");
   await page.getByLabel("This piece has a risk assessment").check();
   await page.getByLabel("Risk level", { exact: true }).selectOption("high");

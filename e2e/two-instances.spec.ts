@@ -10,7 +10,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { createClient } from "@redis/client";
 import postgres from "postgres";
 import { copyBuild, startInstance, type Instance } from "./fixtures/instances";
-import { confirmMail, waitForAudienceCounts, type MailChoice } from "./fixtures/editor";
+import { confirmMail, waitForAudienceCounts, type MailChoice, fillMarkdown } from "./fixtures/editor";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
@@ -108,8 +108,8 @@ test("a piece published, edited, made paid and unpublished on A is seen so on B 
   await page.getByLabel("Headline", { exact: true }).fill(`Two instances ${stamp}`);
   await page.getByLabel("Slug", { exact: true }).fill(slug);
   await page.getByLabel("Category", { exact: true }).fill("Markets");
-  await page.getByLabel("Teaser", { exact: true }).fill("A public teaser.");
-  await page.getByLabel("Full analysis", { exact: true }).fill(first);
+  await fillMarkdown(page, "Teaser", "A public teaser.");
+  await fillMarkdown(page, "Full analysis", first);
   await page.getByLabel("Call to action", { exact: true }).fill("Get the full breakdown.");
   await page.getByLabel("Visibility", { exact: true }).selectOption("public");
 
@@ -121,7 +121,7 @@ test("a piece published, edited, made paid and unpublished on A is seen so on B 
   const cached = await readOnB(request, slug);
   expect(cached.cacheControl).toBe("s-maxage=5");
 
-  await page.getByLabel("Full analysis", { exact: true }).fill(second);
+  await fillMarkdown(page, "Full analysis", second);
   await press(page, "Publish", "Published");
   await expect.poll(async () => (await readOnB(request, slug)).body.includes(second), WITHIN).toBe(true);
 

@@ -2,7 +2,9 @@
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
-import type { FormAction } from "@/lib/actions/form-state";
+import type { FormAction, UploadState } from "@/lib/actions/form-state";
+import { joinAtPaywall, OneText } from "@/lib/pieces/paywall";
+import { RichMarkdownField } from "./rich-editor/rich-markdown-field";
 import type { EditorValues, PreviewHtml } from "@/lib/publishing/editor-values";
 import { slugify } from "@/lib/publishing/slug";
 import { PiecePreview } from "./piece-preview";
@@ -39,7 +41,9 @@ function toLocalInput(iso: string): string {
 function Field({ label, name, error, children, hint }: { label: string; name: string; error?: string; hint?: string; children: React.ReactNode }) {
   return (
     <div className="editor-field">
-      <label htmlFor={`f-${name}`}>{label}</label>
+      <label htmlFor={`f-${name}`} id={`l-${name}`}>
+        {label}
+      </label>
       {hint ? <span className="field-hint" id={`h-${name}`}>{hint}</span> : null}
       {children}
       {error ? (
@@ -57,6 +61,7 @@ export function PieceEditor({
   risk,
   newsroom,
   save,
+  upload,
   renderPreview,
 }: {
   initial: EditorValues;
@@ -64,6 +69,7 @@ export function PieceEditor({
   risk?: EditorRisk;
   newsroom: EditorNewsroom;
   save: FormAction;
+  upload: FormAction<UploadState>;
   renderPreview: (input: { teaser: string; analysis: string }) => Promise<PreviewHtml>;
 }) {
   const [state, action, pending] = useActionState(save, {});
@@ -81,6 +87,9 @@ export function PieceEditor({
   const willMail = v.status !== "published";
   const e = state.fieldErrors ?? {};
   const { joinLabel } = usePublication();
+  // One text with a movable paywall marker instead of the two fields (lib/pieces/paywall splits it on save).
+  const [oneText, setOneText] = useState<string | null>(null);
+  const [layoutError, setLayoutError] = useState<string | null>(null);
 
   useEffect(() => {
     const onUnload = (ev: BeforeUnloadEvent) => {
@@ -174,12 +183,60 @@ export function PieceEditor({
             ))}
           </datalist>
         </Field>
-        <Field label="Teaser" name="teaser" error={e.teaser} hint="Public. Markdown: **bold**, *italics*, [links](https://…), lists, > quotes, ## subheadings.">
-          <textarea id="f-teaser" name="teaser" rows={5} required value={v.teaser} onChange={(ev) => set("teaser", ev.target.value)} aria-describedby={describedBy("teaser", true)} />
-        </Field>
-        <Field label="Full analysis" name="analysis" error={e.analysis} hint="Gated by Visibility. Markdown.">
-          <textarea id="f-analysis" name="analysis" rows={14} required value={v.analysis} onChange={(ev) => set("analysis", ev.target.value)} aria-describedby={describedBy("analysis", true)} />
-        </Field>
+        {enhanced ? (
+          <fieldset className="editor-layout">
+            <legend>Layout</legend>
+            <label>
+              <input type="radio" name="layout" value="two" checked={oneText === null} onChange={() => {
+                const split = OneText.safeParse(oneText ?? "");
+                if (!split.success) {
+                  setLayoutError(split.error.issues[0]?.message ?? "Place the paywall marker first.");
+                  return;
+                }
+                setLayoutError(null);
+                setOneText(null);
+                set("teaser", split.data.teaser);
+                set("analysis", split.data.analysis);
+              }} /> Teaser and analysis
+            </label>
+            <label>
+              <input type="radio" name="layout" value="one" checked={oneText !== null} onChange={() => {
+                setLayoutError(null);
+                setOneText(joinAtPaywall(v.teaser, v.analysis));
+              }} /> One text with a paywall marker
+            </label>
+            {layoutError ? <span className="field-error" role="alert">{layoutError}</span> : null}
+          </fieldset>
+        ) : null}
+        {oneText !== null ? (
+          <Field label="Text" name="body" error={e.body} hint="Above the paywall marker: the public teaser. Below: the analysis, gated by Visibility. Place the marker with the Paywall button.">
+            <RichMarkdownField
+              name="body"
+              label="Text"
+              rows={20}
+              paywall
+              upload={upload}
+              value={oneText}
+              describedBy={describedBy("body", true)}
+              invalid={Boolean(e.body)}
+              onChange={(text) => {
+                setDirty(true);
+                setOneText(text);
+                const split = OneText.safeParse(text);
+                if (split.success) setV((old) => ({ ...old, teaser: split.data.teaser, analysis: split.data.analysis }));
+              }}
+            />
+          </Field>
+        ) : (
+          <>
+            <Field label="Teaser" name="teaser" error={e.teaser} hint="Public. Markdown (the Markdown button shows it): **bold**, *italics*, [links](https://…), lists, > quotes, ## subheadings, footnotes[^1].">
+              <RichMarkdownField name="teaser" label="Teaser" rows={5} upload={upload} value={v.teaser} onChange={(text) => set("teaser", text)} describedBy={describedBy("teaser", true)} invalid={Boolean(e.teaser)} />
+            </Field>
+            <Field label="Full analysis" name="analysis" error={e.analysis} hint="Gated by Visibility. Markdown.">
+              <RichMarkdownField name="analysis" label="Full analysis" rows={14} upload={upload} value={v.analysis} onChange={(text) => set("analysis", text)} describedBy={describedBy("analysis", true)} invalid={Boolean(e.analysis)} />
+            </Field>
+          </>
+        )}
         <Field label="Call to action" name="ctaPitch" error={e.ctaPitch} hint={`The pitch line above the “${joinLabel}” button.`}>
           <input id="f-ctaPitch" name="ctaPitch" type="text" required maxLength={300} value={v.ctaPitch} onChange={(ev) => set("ctaPitch", ev.target.value)} aria-describedby={describedBy("ctaPitch", true)} />
         </Field>

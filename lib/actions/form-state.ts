@@ -33,3 +33,8 @@ export interface CancelState extends FormState {
   feedback?: string;
   comment?: string;
 }
+
+/** The rich editor's image upload: the stored image, ready to insert. */
+export interface UploadState extends FormState {
+  image?: { src: string; alt: string; width: number; height: number };
+}

@@ -5,7 +5,7 @@ import { pieces, staffProfiles } from "@/db/schema";
 import { renderNewPiece, UNSUBSCRIBE_PLACEHOLDER, type NewPieceProps, type RenderedEmail } from "@/emails/render";
 import type { AccessProof, Visibility } from "@/lib/access/rule";
 import { config } from "@/lib/env";
-import { renderMarkdown } from "@/lib/pieces/markdown";
+import { renderMarkdownForMail } from "@/lib/pieces/markdown";
 import { readAnalysis } from "@/lib/pieces/queries";
 import { readAssessment, readRiskHook } from "@/lib/pieces/risk";
 import { joinHref, pieceHref } from "@/lib/site";
@@ -91,7 +91,7 @@ export async function renderTeaserMail(piece: PieceForMail): Promise<MailTemplat
   const rendered = await renderNewPiece({
     ...baseProps(piece),
     variant: "teaser",
-    teaserHtml: renderMarkdown(piece.teaser),
+    teaserHtml: renderMarkdownForMail(piece.teaser, "teaser", cfg.appUrl),
     joinUrl: `${cfg.appUrl}${joinHref(pieceHref(piece.slug))}`,
     pitch: piece.ctaPitch,
     buttonText: piece.ctaButton,
@@ -102,12 +102,13 @@ export async function renderTeaserMail(piece: PieceForMail): Promise<MailTemplat
 
 export async function renderFullMail(piece: PieceForMail, proof: AccessProof): Promise<MailTemplate> {
   if (proof.pieceId !== piece.id) throw new Error("access proof is for another piece");
+  const cfg = config();
   const [analysis, assessment] = await Promise.all([readAnalysis(proof), readAssessment(proof)]);
   const rendered = await renderNewPiece({
     ...baseProps(piece),
     variant: "full",
-    teaserHtml: renderMarkdown(piece.teaser),
-    analysisHtml: renderMarkdown(analysis),
+    teaserHtml: renderMarkdownForMail(piece.teaser, "teaser", cfg.appUrl),
+    analysisHtml: renderMarkdownForMail(analysis, "analysis", cfg.appUrl),
     ...(assessment ? { assessment } : {}),
   });
   return { subject: piece.headline, ...rendered };

@@ -21,7 +21,7 @@ export async function buildFeed(): Promise<string> {
   });
   for (const p of items) {
     const url = absoluteUrl(pieceHref(p.slug));
-    const teaser = renderMarkdown(p.teaser);
+    const teaser = renderMarkdown(p.teaser, "teaser");
     feed.addItem({
       title: p.headline,
       id: url,

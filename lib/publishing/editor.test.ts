@@ -86,9 +86,37 @@ describe("markdown sanitizer", () => {
     '<svg onload="alert(1)"></svg>',
     '<p style="position:fixed">x</p>',
     '[x](data:text/html;base64,PHNjcmlwdD4=)',
+    // Issue 14: images and footnotes, the rich editor's new markup.
+    '![a chart](javascript:alert(1))',
+    `<img src="/media/${"a".repeat(64)}" alt="x" onerror="alert(1)" onload="alert(1)">`,
+    `<sup><a href="javascript:alert(1)" id="fn-ref-1" onclick="alert(1)">1</a></sup>`,
+    `<section class="footnotes" onmouseover="alert(1)" style="position:fixed"><li id="fn-1">x</li></section>`,
+    'Note[^1]\n\n[^1]: [source](javascript:alert(1))',
   ])("renders %s inert", (payload) => {
-    const html = renderMarkdown(payload);
-    expect(html).not.toMatch(/<script|onerror|onload|javascript:|<iframe|<svg|style=|data:text/i);
+    for (const part of ["teaser", "analysis"] as const) {
+      const html = renderMarkdown(payload, part);
+      expect(html).not.toMatch(/<script|onerror|onload|onclick|onmouseover|javascript:|<iframe|<svg|style=|data:text/i);
+    }
+  });
+
+  it.each([
+    ["a foreign host", "![chart](https://evil.example/x.png)"],
+    ["a protocol-relative URL", "![chart](//evil.example/x.png)"],
+    ["a data URL", "![chart](data:image/png;base64,iVBORw0KGgo=)"],
+    ["a path outside /media/", "![chart](/admin/pieces)"],
+    ["a media path that is no content hash", "![chart](/media/../admin)"],
+    ["a media image without alt text", `![](/media/${"a".repeat(64)})`],
+    ["a media image with blank alt text", `<img src="/media/${"a".repeat(64)}" alt="  ">`],
+  ])("drops an image from %s", (_what, payload) => {
+    expect(renderMarkdown(payload)).not.toContain("<img");
+  });
+
+  it("keeps an image of the app's own media with its alt text, and footnote ids only in their own namespace", () => {
+    const src = `/media/${"b".repeat(64)}`;
+    expect(renderMarkdown(`![A chart of prices](${src})`)).toContain(`<img src="${src}" alt="A chart of prices" />`);
+    const clobber = renderMarkdown('<a id="header" href="#x">x</a><li id="fn-1">y</li>');
+    expect(clobber).not.toContain('id="header"');
+    expect(clobber).toContain('id="fn-1"');
   });
 
   it("keeps the formatting staff use", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAIL_AUDIENCES } from "@/db/schema";
+import { OneText } from "@/lib/pieces/paywall";
 import { SLUG_PATTERN, slugify } from "@/lib/publishing/slug";
 import { AssessmentField, assessmentErrorKey } from "@/lib/risk/assessment-schema";
 
@@ -90,13 +91,20 @@ export type FieldErrors = Partial<Record<keyof z.input<typeof PieceForm> | "form
 export type PieceFieldName = keyof typeof PieceFields.shape;
 export const PIECE_FIELD_NAMES = Object.keys(PieceFields.shape) as PieceFieldName[];
 
-/** The editor's FormData as the schema's input: one entry per field the schema names. */
-export function pieceFormFromData(data: FormData): z.input<typeof PieceForm> {
+/**
+ * The editor's FormData as the schema's input: one entry per field the schema names. In one-text
+ * mode (`layout=one`) the teaser and the analysis are the two sides of `body`'s paywall marker.
+ */
+export function pieceFormFromData(data: FormData): { ok: true; input: z.input<typeof PieceForm> } | { ok: false; errors: { body: string } } {
   const text = (k: string) => {
     const v = data.get(k);
     return typeof v === "string" ? v : "";
   };
-  return Object.fromEntries(PIECE_FIELD_NAMES.map((name) => [name, text(name)])) as z.input<typeof PieceForm>;
+  const input = Object.fromEntries(PIECE_FIELD_NAMES.map((name) => [name, text(name)])) as z.input<typeof PieceForm>;
+  if (text("layout") !== "one") return { ok: true, input };
+  const split = OneText.safeParse(text("body"));
+  if (!split.success) return { ok: false, errors: { body: split.error.issues[0]?.message ?? "Place the paywall marker." } };
+  return { ok: true, input: { ...input, ...split.data } };
 }
 
 export function fieldErrors(error: z.ZodError): FieldErrors {

@@ -21,7 +21,9 @@ const SaveForm = z.object({
 
 /** The piece's own fields are read and validated by savePiece (lib/publishing/input). */
 export const savePieceAction = formAction({ guard: "staff", from: "/admin/pieces", input: SaveForm }, async ({ intent, id }, { viewer, form }) => {
-  const result = await savePiece(viewer, id, pieceFormFromData(form), intent);
+  const submitted = pieceFormFromData(form);
+  if (!submitted.ok) return submitted;
+  const result = await savePiece(viewer, id, submitted.input, intent);
   if (!result.ok) return result;
   redirect(`/admin/pieces/${result.id}?saved=${intent}`);
 });
@@ -30,7 +32,7 @@ const PreviewInput = z.object({ teaser: z.string().max(2_000), analysis: z.strin
 
 /** Live preview: the same sanitizer the site uses. */
 export const previewAction = objectAction({ guard: "staff", from: "/admin/pieces", input: PreviewInput }, async (v) => ({
-  teaserHtml: renderMarkdown(v.teaser),
+  teaserHtml: renderMarkdown(v.teaser, "teaser"),
   analysisHtml: renderMarkdown(v.analysis),
 }));
 

@@ -1,3 +1,4 @@
+import { uploadImageAction } from "../media-actions";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -92,6 +93,7 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
         categories={categories}
         risk={{ initial: assessmentState(assessment), options: { vectors, tags } }}
         save={savePieceAction}
+        upload={uploadImageAction}
         renderPreview={previewAction}
       />
     </div>

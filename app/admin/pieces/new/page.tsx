@@ -1,3 +1,4 @@
+import { uploadImageAction } from "../media-actions";
 import { PieceEditor } from "@/components/admin/piece-editor";
 import { countAudienceAction, previewAction, savePieceAction } from "../actions";
 import { defaultMailAudience } from "@/lib/staff/settings";
@@ -23,6 +24,7 @@ export default async function NewPiecePage() {
         categories={categories}
         risk={{ initial: BLANK_ASSESSMENT, options: { vectors, tags } }}
         save={savePieceAction}
+        upload={uploadImageAction}
         renderPreview={previewAction}
       />
     </div>

@@ -1,0 +1,83 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import type { FormAction, UploadState } from "@/lib/actions/form-state";
+
+/** The image button's dialog: a file and its text alternative (required), uploaded before it is inserted. */
+export function ImageDialog({
+  open,
+  upload,
+  onInsert,
+  onClose,
+}: {
+  open: boolean;
+  upload: FormAction<UploadState>;
+  onInsert: (image: NonNullable<UploadState["image"]>) => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      setError(null);
+      dialog.showModal();
+    }
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  // Outside the piece's form (a form may not hold another), so it lives at the end of the body.
+  return createPortal(
+    <dialog ref={ref} className="mail-dialog image-dialog" aria-labelledby="image-dialog-title" onCancel={onClose}>
+      <form
+        className="form"
+        onSubmit={async (ev) => {
+          ev.preventDefault();
+          setBusy(true);
+          setError(null);
+          try {
+            const state = await upload({}, new FormData(ev.currentTarget));
+            if (state.image) {
+              ev.currentTarget.reset();
+              onInsert(state.image);
+            } else setError(state.error ?? "The image was not uploaded.");
+          } catch {
+            setError("The upload failed; try again.");
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <h2 id="image-dialog-title">Insert an image</h2>
+        {error ? (
+          <p className="notice error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="editor-field">
+          <label htmlFor="image-file">Image file</label>
+          <span className="field-hint" id="image-file-hint">PNG, JPEG, WebP, GIF or AVIF, at most 8 MB. Wider images are scaled to 1,600 px.</span>
+          <input id="image-file" name="file" type="file" accept="image/png,image/jpeg,image/webp,image/gif,image/avif" required aria-describedby="image-file-hint" />
+        </div>
+        <div className="editor-field">
+          <label htmlFor="image-alt">Alt text</label>
+          <span className="field-hint" id="image-alt-hint">What the image shows, for readers who cannot see it.</span>
+          <input id="image-alt" name="alt" type="text" required maxLength={300} aria-describedby="image-alt-hint" />
+        </div>
+        <div className="editor-actions">
+          <button className="button" type="submit" disabled={busy}>
+            {busy ? "Uploading…" : "Insert image"}
+          </button>
+          <button className="button secondary" type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>,
+    document.body,
+  );
+}
