@@ -149,8 +149,11 @@ function Toolbar({ editor, label, source, paywall, onSource, onImage }: { editor
         : null,
   });
   const off = source || !editor;
+  // The name starts with what the button shows, so "H2" can be spoken to select it (WCAG 2.5.3).
+  const SPOKEN: Record<string, string> = { H2: "H2 heading", H3: "H3 subheading", "1. List": "1. List, numbered" };
+  const nameOf = (text: string, title: string) => SPOKEN[text] ?? title;
   const button = (key: string, text: string, title: string, run: (e: Editor) => void, pressed?: boolean) => (
-    <button key={key} type="button" className="toolbar-button" title={title} aria-label={title} aria-pressed={pressed} disabled={off} onClick={() => editor && run(editor)}>
+    <button key={key} type="button" className="toolbar-button" title={title} aria-label={nameOf(text, title)} aria-pressed={pressed} disabled={off} onClick={() => editor && run(editor)}>
       {text}
     </button>
   );
