@@ -37,12 +37,14 @@ export function ImageDialog({
         className="form"
         onSubmit={async (ev) => {
           ev.preventDefault();
+          // React clears currentTarget once the handler yields.
+          const form = ev.currentTarget;
           setBusy(true);
           setError(null);
           try {
-            const state = await upload({}, new FormData(ev.currentTarget));
+            const state = await upload({}, new FormData(form));
             if (state.image) {
-              ev.currentTarget.reset();
+              form.reset();
               onInsert(state.image);
             } else setError(state.error ?? "The image was not uploaded.");
           } catch {
