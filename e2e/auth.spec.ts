@@ -60,6 +60,8 @@ test("wrong codes are counted and then refused", async ({ page }) => {
     const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === new URL(page.url()).pathname);
     await page.getByRole("button", { name: "Sign in with code" }).click();
     await answered;
+    // React resets the form once the action's answer is applied; typing before that would be wiped.
+    await expect(page.getByLabel("Code")).toHaveValue("");
   };
   for (let left = 4; left >= 1; left--) {
     await tryCode(wrong);
