@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { MailAudience } from "@/db/schema";
 import type { AudienceCounts } from "@/lib/newsletter/audience";
 import { formatNumber } from "@/lib/format";
@@ -58,17 +59,8 @@ export function MailConfirmDialog({
   onConfirm: (choice: MailAudience) => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [choice, setChoice] = useState<MailAudience>(initial);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setChoice(initial);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open, initial]);
+  const ref = useModalDialog(open, () => setChoice(initial));
   const verb = intent === "publish" ? "Publish" : "Schedule";
   const counted = choice === "none" ? null : (counts?.[choice] ?? null);
   return (

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { createPortal } from "react-dom";
 import type { FormAction, UploadState } from "@/lib/actions/form-state";
 
@@ -16,19 +17,9 @@ export function ImageDialog({
   onInsert: (image: NonNullable<UploadState["image"]>) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setError(null);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open, () => setError(null));
 
   // Outside the piece's form (a form may not hold another), so it lives at the end of the body.
   return createPortal(

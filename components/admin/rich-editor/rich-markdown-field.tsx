@@ -131,6 +131,10 @@ function movePaywall(editor: Editor) {
   chain.insertContent({ type: "paywallMarker" }).run();
 }
 
+// Where a button's visible text is not in its title, the name starts with that text (WCAG 2.5.3).
+const SPOKEN: Record<string, string> = { H2: "H2 heading", H3: "H3 subheading", "1. List": "1. List, numbered" };
+const nameOf = (text: string, title: string) => SPOKEN[text] ?? title;
+
 function Toolbar({ editor, label, source, paywall, onSource, onImage }: { editor: Editor | null; label: string; source: boolean; paywall: boolean; onSource: () => void; onImage: () => void }) {
   const active = useEditorState({
     editor,
@@ -149,9 +153,6 @@ function Toolbar({ editor, label, source, paywall, onSource, onImage }: { editor
         : null,
   });
   const off = source || !editor;
-  // The name starts with what the button shows, so "H2" can be spoken to select it (WCAG 2.5.3).
-  const SPOKEN: Record<string, string> = { H2: "H2 heading", H3: "H3 subheading", "1. List": "1. List, numbered" };
-  const nameOf = (text: string, title: string) => SPOKEN[text] ?? title;
   const button = (key: string, text: string, title: string, run: (e: Editor) => void, pressed?: boolean) => (
     <button key={key} type="button" className="toolbar-button" title={title} aria-label={nameOf(text, title)} aria-pressed={pressed} disabled={off} onClick={() => editor && run(editor)}>
       {text}
