@@ -4,9 +4,9 @@
  * (subject, preheader, both variants). Nobody else may open either route. Screenshots under
  * test-results/preview/.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
+import { lookAt, SCREENS } from "./fixtures/look";
 
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 const isPrivateNoStore = (cacheControl: string): boolean => /\bprivate\b/.test(cacheControl) && /\bno-store\b/.test(cacheControl);
@@ -136,10 +136,7 @@ test("a draft's preview refuses anyone but staff: anonymous visitors go to sign-
   await Promise.all([admin.close(), anonymous.close(), reader.close()]);
 });
 
-for (const w of [
-  { label: "phone", width: 360, height: 780 },
-  { label: "desktop", width: 1280, height: 900 },
-]) {
+for (const w of SCREENS) {
   for (const scheme of ["light", "dark"] as const) {
     test(`the preview fits the screen and passes axe at ${w.label} width, ${scheme}`, async ({ browser }) => {
       test.setTimeout(120_000);
@@ -153,15 +150,7 @@ for (const w of [
         ["board-subscriber", `/admin/pieces/${id}/preview?as=subscriber&width=${w.label}`],
         ["frame-free", `/preview/${id}/free`],
       ] as const) {
-        await page.goto(path);
-        await page.waitForLoadState("networkidle");
-        const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth);
-        if (overflow > w.width) problems.push(`${path} is ${overflow}px wide`);
-        await page.screenshot({ path: `test-results/preview/${name}-${w.label}-${scheme}.png`, fullPage: true });
-        const axe = await new AxeBuilder({ page }).setLegacyMode(true).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        for (const v of axe.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-          problems.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-        }
+        problems.push(...(await lookAt(page, path, `test-results/preview/${name}-${w.label}-${scheme}.png`)));
       }
       expect(problems).toEqual([]);
       await ctx.close();
