@@ -45,13 +45,15 @@ test("an editor previews a draft: the page as an anonymous reader, a free member
   await expect(frame).toHaveAttribute("width", "1280");
   await expect(site.getByRole("heading", { level: 1 })).toHaveText(headline);
   await expect(site.locator(".paywall")).toBeVisible();
-  await expect(site.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(site.locator(".masthead").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(site.locator(".paywall")).toContainText("Already a subscriber?");
   await expect(site.locator("body")).not.toContainText(secret);
   // A free member: still the paywall, and the masthead offers Subscribe.
   await page.getByRole("navigation", { name: "Reader" }).getByRole("link", { name: "Free member" }).click();
   await expect(page).toHaveURL(/as=free/);
   await expect(site.locator(".paywall")).toBeVisible();
   await expect(site.locator(".masthead").getByRole("link", { name: "Subscribe" })).toBeVisible();
+  await expect(site.locator(".paywall")).toContainText("Subscribe to read on");
   await expect(site.locator("body")).not.toContainText(secret);
   // A paying subscriber: the full analysis, no paywall.
   await page.getByRole("navigation", { name: "Reader" }).getByRole("link", { name: "Paying subscriber" }).click();
@@ -70,7 +72,7 @@ test("an editor previews a draft: the page as an anonymous reader, a free member
   const teaser = page.frameLocator('iframe[title^="Mail to free members"]');
   await expect(full.locator("body")).toContainText(secret);
   await expect(teaser.locator("body")).not.toContainText(secret);
-  await expect(teaser.getByRole("link", { name: /Join/ })).toBeVisible();
+  await expect(teaser.getByRole("link", { name: /Join/ }).first()).toBeVisible();
   for (const title of ["Mail to paid subscribers", "Mail to free members"]) {
     await expect(page.locator(`iframe[title^="${title}"]`)).toHaveAttribute("srcdoc", /Insurers repriced the Baltic in a week\./);
   }
