@@ -154,6 +154,12 @@ for (const w of SCREENS) {
         ["frame-free", `/preview/${id}/free`],
       ] as const) {
         problems.push(...(await lookAt(page, path, `test-results/preview/${name}-${w.label}-${scheme}.png`)));
+        // A full-page screenshot leaves frames below the screen unpainted: the mails get their own, in view.
+        const mails = page.locator(".preview-mails");
+        if (await mails.count()) {
+          await mails.scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `test-results/preview/${name}-mails-${w.label}-${scheme}.png` });
+        }
       }
       expect(problems).toEqual([]);
       await ctx.close();

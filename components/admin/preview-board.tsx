@@ -44,7 +44,8 @@ export function PreviewBoard({ pieceId, reader, width, mail }: { pieceId: string
             </Link>
           ))}
         </nav>
-        <div className="preview-frame-scroll">
+        {/* Focusable, so a keyboard can scroll a page wider than the screen. */}
+        <div className="preview-frame-scroll" role="region" aria-label={`${readerLabel}, ${SITE_WIDTH[width]} px`} tabIndex={0}>
           <iframe
             className="preview-frame"
             title={`The piece's page as a ${readerLabel.toLowerCase()} sees it, ${SITE_WIDTH[width]} px wide`}
