@@ -157,7 +157,7 @@ for (const w of SCREENS) {
         // A full-page screenshot leaves frames below the screen unpainted: the mails get their own, in view.
         const mails = page.locator(".preview-mails");
         if (await mails.count()) {
-          await mails.scrollIntoViewIfNeeded();
+          await mails.evaluate((el) => el.scrollIntoView({ block: "start" }));
           await page.screenshot({ path: `test-results/preview/${name}-mails-${w.label}-${scheme}.png` });
         }
       }
