@@ -54,6 +54,8 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
         ],
       },
+      // The staff preview of a piece is framed by the staff page next to it (proxy.ts: frame-ancestors 'self'); the later entry wins.
+      { source: "/preview/:path*", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
     ];
   },
 };

@@ -3,9 +3,11 @@ import { SESSION_COOKIES, SESSION_HINT_COOKIE } from "@/lib/auth/cookie-names";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-age";
 import { newNonce, noncePolicy } from "@/lib/http/csp.mjs";
 
-const STAFF_OR_ACCOUNT = /^\/(?:account|admin)(?:\/|$)/;
+const STAFF_OR_ACCOUNT = /^\/(?:account|admin|preview)(?:\/|$)/;
 /** Pages rendered per request (so Next can put a nonce on their scripts): the reader page and the signed-in areas. */
-const PER_REQUEST = /^\/(?:account|admin|read)(?:\/|$)/;
+const PER_REQUEST = /^\/(?:account|admin|preview|read)(?:\/|$)/;
+/** The staff preview of a piece, framed by /admin/pieces/[id]/preview (next.config.ts lets this origin frame it). */
+const FRAMABLE = /^\/preview(?:\/|$)/;
 /** `next dev` renders every page per request and has no front to hash its cached pages, so each gets a nonce there. */
 const DEV = process.env.NODE_ENV === "development";
 
@@ -27,7 +29,7 @@ export function proxy(req: NextRequest): NextResponse {
   }
   const perRequest = DEV || PER_REQUEST.test(pathname);
   if (!perRequest) return withSessionHint(req, hasSession, NextResponse.next());
-  const csp = noncePolicy(newNonce(), DEV);
+  const csp = noncePolicy(newNonce(), DEV, FRAMABLE.test(pathname));
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });

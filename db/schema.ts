@@ -156,6 +156,9 @@ export const pieces = pgTable(
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     authorName: text("author_name"),
     mailAudience: text("mail_audience").$type<MailAudience>().notNull().default("everyone"),
+    // The newsletter mail's subject line and inbox preheader; null: the headline, the teaser's first sentence.
+    emailSubject: text("email_subject"),
+    emailPreheader: text("email_preheader"),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
     searchPublic: tsvector("search_public").generatedAlwaysAs(publicDocument),

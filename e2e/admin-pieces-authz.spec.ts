@@ -3,7 +3,9 @@ import { fillMarkdown } from "./fixtures/editor";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
-const PAGES = ["/admin", "/admin/pieces", "/admin/pieces/new", "/admin/sends", "/admin/emails"];
+// The piece preview's routes check staff before they look the piece up: any id is refused alike (e2e/preview.spec.ts uses a real draft).
+const SOME_PIECE = "00000000-0000-0000-0000-000000000000";
+const PAGES = ["/admin", "/admin/pieces", "/admin/pieces/new", "/admin/sends", "/admin/emails", `/admin/pieces/${SOME_PIECE}/preview`, `/preview/${SOME_PIECE}/subscriber`];
 
 interface CapturedAction {
   url: string;
@@ -36,7 +38,7 @@ async function captureSaveAction(browser: Browser, headline: string): Promise<Ca
   return captured;
 }
 
-test("every /admin pieces, sends and email-template page refuses anonymous visitors, readers and paying subscribers", async ({ browser }) => {
+test("every /admin pieces, sends, email-template and piece-preview page refuses anonymous visitors, readers and paying subscribers", async ({ browser }) => {
   const anonymous = await browser.newContext();
   for (const path of PAGES) {
     const page = await anonymous.newPage();

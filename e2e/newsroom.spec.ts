@@ -3,11 +3,11 @@
  * author pages, and every staff page at phone width and on a desktop (no sideways scroll, no
  * serious axe violation), with screenshots under test-results/newsroom/.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { DEMO_PIECES } from "./fixtures/demo";
 import { confirmMail, waitForAudienceCounts, fillMarkdown } from "./fixtures/editor";
+import { lookAt, SCREENS } from "./fixtures/look";
 import { mailsTo } from "./fixtures/mailbox";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
@@ -136,10 +136,7 @@ async function staffPages(page: Page): Promise<string[]> {
   return ["/admin", "/admin/pieces", "/admin/pieces/new", pieceHref, "/admin/subscribers", subscriberHref, "/admin/sends", ...(sendHref ? [sendHref] : []), "/admin/emails", "/admin/staff", "/admin/audit", "/admin/profile", "/admin/taxonomy"];
 }
 
-for (const w of [
-  { label: "phone", width: 360, height: 780 },
-  { label: "desktop", width: 1280, height: 900 },
-]) {
+for (const w of SCREENS) {
   for (const scheme of ["light", "dark"] as const) {
     test(`staff pages fit the screen and pass axe at ${w.label} width, ${scheme}`, async ({ browser }) => {
       test.setTimeout(240_000);
@@ -148,17 +145,8 @@ for (const w of [
       await signInByLink(page, "admin@example.com", "/admin");
       const problems: string[] = [];
       for (const path of await staffPages(page)) {
-        await page.goto(path);
-        await page.waitForLoadState("networkidle");
-        const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth);
-        if (overflow > w.width) problems.push(`${path} is ${overflow}px wide`);
         const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "admin").replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, "id");
-        await page.screenshot({ path: `test-results/newsroom/${name}-${w.label}-${scheme}.png`, fullPage: true });
-        // Legacy mode runs axe in the page itself: its default opens another tab per run, which Chromium here refuses at times.
-        const axe = await new AxeBuilder({ page }).setLegacyMode(true).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        for (const v of axe.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-          problems.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-        }
+        problems.push(...(await lookAt(page, path, `test-results/newsroom/${name}-${w.label}-${scheme}.png`)));
       }
       expect(problems).toEqual([]);
       await ctx.close();

@@ -2,7 +2,6 @@ import { Heading, Link, Text } from "@react-email/components";
 import type { FullAssessment, RiskHook } from "@/lib/risk/types";
 import { AssessmentMail, RiskHookMail } from "./assessment-card";
 import { Block, CtaButton, Layout } from "./layout";
-import { preheaderFromHtml } from "./preheader";
 import { PROSE_CLASS, typography, ui } from "./styles";
 
 export type NewPieceBase = {
@@ -17,6 +16,8 @@ export type NewPieceBase = {
     author?: string;
     source?: { outlet: string; headline: string; url?: string };
   };
+  /** The inbox preheader, plain text (lib/newsletter/mail-heading.ts: the editor's, else the teaser's first sentence). */
+  preheader: string;
   /**
    * Pass UNSUBSCRIBE_PLACEHOLDER (./unsubscribe-placeholder), render once, then
    * substitute per recipient with a plain string replace (html and text).
@@ -71,7 +72,7 @@ export function NewPieceEmail(props: NewPieceProps) {
       : `You're receiving this because you're a member of ${publication.name}.`;
   return (
     <Layout
-      preview={preheaderFromHtml(props.teaserHtml)}
+      preview={props.preheader}
       reason={reason}
       publication={publication}
       unsubscribeUrl={unsubscribeUrl}

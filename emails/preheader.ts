@@ -14,12 +14,9 @@ const NAMED_ENTITIES: Record<string, string> = {
   hellip: "…",
 };
 
-/**
- * Turns a (sanitized) HTML fragment into a short plain-text preheader.
- * The result is rendered as a React text node, so it is escaped again.
- */
-export function preheaderFromHtml(html: string, maxLength = 140): string {
-  const text = html
+/** A (sanitized) HTML fragment as one line of plain text: tags dropped, entities decoded, spaces collapsed. */
+export function htmlToLine(html: string): string {
+  return html
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ")
     .replace(/<[^>]*>/g, " ")
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (match: string, entity: string) => {
@@ -32,5 +29,17 @@ export function preheaderFromHtml(html: string, maxLength = 140): string {
     })
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** At most `maxLength` characters, cut with an ellipsis. */
+export function clipLine(text: string, maxLength: number): string {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;
+}
+
+/**
+ * Turns a (sanitized) HTML fragment into a short plain-text preheader.
+ * The result is rendered as a React text node, so it is escaped again.
+ */
+export function preheaderFromHtml(html: string, maxLength = 140): string {
+  return clipLine(htmlToLine(html), maxLength);
 }

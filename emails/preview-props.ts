@@ -5,6 +5,7 @@
 import type { GiftReceiptProps, GiftReceivedProps, GiftRedeemedProps } from "./render";
 import type { NewPieceProps, PaymentActionProps, PaymentFailedProps, SignalAlertProps, SignInProps, SubscriptionEndedProps, TrialEndingProps, WelcomeProps } from "./render";
 import type { FullAssessment, RiskHook } from "@/lib/risk/types";
+import { firstSentence } from "@/lib/newsletter/mail-heading";
 import { joinLabel } from "@/lib/site";
 import { UNSUBSCRIBE_PLACEHOLDER } from "./unsubscribe-placeholder";
 
@@ -103,6 +104,7 @@ export const newPieceFullPreviewProps = {
   piece,
   unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
   variant: "full",
+  preheader: firstSentence(teaserHtml),
   teaserHtml,
   analysisHtml,
 } satisfies NewPieceProps;
@@ -112,6 +114,7 @@ export const newPieceTeaserPreviewProps = {
   piece,
   unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
   variant: "teaser",
+  preheader: firstSentence(teaserHtml),
   teaserHtml,
   joinUrl: `${SITE}/subscribe`,
   pitch: "The full analysis — what this means for insurers, distributors and rating agencies — is for subscribers.",

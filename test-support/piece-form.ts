@@ -10,6 +10,8 @@ export function validPieceForm(over: Partial<z.input<typeof PieceForm>> = {}): z
     teaser: "A teaser.",
     analysis: "The analysis sentence.",
     ctaPitch: "Get the breakdown.",
+    emailSubject: "",
+    emailPreheader: "",
     visibility: "paid",
     sourceOutlet: "",
     sourceHeadline: "",

@@ -10,6 +10,7 @@ import { slugify } from "@/lib/publishing/slug";
 import { PiecePreview } from "./piece-preview";
 import { usePublication } from "@/components/site/publication-context";
 import { AssessmentFields } from "./assessment-fields";
+import { EmailFields } from "./email-fields";
 import type { AssessmentState } from "@/lib/risk/editor-state";
 import type { TagKind } from "@/lib/risk/scale";
 import type { MailAudience } from "@/db/schema";
@@ -247,6 +248,7 @@ export function PieceEditor({
             <option value="paid">Paid</option>
           </select>
         </Field>
+        <EmailFields initial={initial} headline={v.headline} teaserHtml={preview?.teaserHtml ?? null} errors={e} onChange={() => setDirty(true)} />
         <fieldset className="editor-source">
           <legend>The source report</legend>
           <Field label="Source outlet" name="sourceOutlet" error={e.sourceOutlet}>

@@ -1,13 +1,20 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { ViewerCategory } from "@/lib/access/rule";
 import { viewerAnswerFor } from "./viewer-request";
 
 /** The viewer's category, asked once per page path. */
 export function categoryFor(path: string): Promise<ViewerCategory> {
   return viewerAnswerFor(path).then((answer) => answer.category);
+}
+
+const ShownCategory = createContext<ViewerCategory | null>(null);
+
+/** Staff previews of a page: every switch inside shows this category's variant and asks nothing. */
+export function ShowViewerAs({ category, children }: { category: ViewerCategory; children: ReactNode }) {
+  return <ShownCategory value={category}>{children}</ShownCategory>;
 }
 
 /**
@@ -29,8 +36,11 @@ export function ViewerSwitch({
   className?: string;
 }) {
   const path = usePathname();
-  const [category, setCategory] = useState<ViewerCategory | null>(null);
+  const shown = useContext(ShownCategory);
+  const [asked, setCategory] = useState<ViewerCategory | null>(null);
+  const category = shown ?? asked;
   useEffect(() => {
+    if (shown) return;
     let current = true;
     void categoryFor(path).then((c) => {
       if (current) setCategory(c);
@@ -38,7 +48,7 @@ export function ViewerSwitch({
     return () => {
       current = false;
     };
-  }, [path]);
+  }, [path, shown]);
   const slots: Record<ViewerCategory, ReactNode> = { anonymous, free, subscriber, past_due: pastDue };
   return (
     <div className={["viewer-switch", className].filter(Boolean).join(" ")} data-viewer={category ?? "pending"}>

@@ -15,12 +15,14 @@ const OTHER_DIRECTIVES = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "frame-ancestors 'none'",
 ];
 
-/** @param {string[]} scriptSources */
-function policy(scriptSources) {
-  return [`script-src ${scriptSources.join(" ")}`, ...OTHER_DIRECTIVES].join("; ");
+/**
+ * @param {string[]} scriptSources
+ * @param {boolean} framable Only the staff preview of a piece (/preview/…) may be framed, by this origin's own staff page.
+ */
+function policy(scriptSources, framable = false) {
+  return [`script-src ${scriptSources.join(" ")}`, ...OTHER_DIRECTIVES, `frame-ancestors ${framable ? "'self'" : "'none'"}`].join("; ");
 }
 
 /** A fresh nonce for one response. */
@@ -33,9 +35,10 @@ export function newNonce() {
  * and puts it on every script it writes; scripts those load are trusted through 'strict-dynamic'.
  * @param {string} nonce
  * @param {boolean} dev `next dev` evaluates code (React's dev tools), so it also needs 'unsafe-eval'.
+ * @param {boolean} framable whether this origin may frame the page (the staff preview only)
  */
-export function noncePolicy(nonce, dev = false) {
-  return policy([`'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])]);
+export function noncePolicy(nonce, dev = false, framable = false) {
+  return policy([`'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])], framable);
 }
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;

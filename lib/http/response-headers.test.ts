@@ -19,6 +19,9 @@ describe("the Content-Security-Policy", () => {
     expect(scriptSrc(noncePolicy(nonce))).toEqual([`'nonce-${nonce}'`, "'strict-dynamic'"]);
     expect(noncePolicy(nonce)).toContain("object-src 'none'");
     expect(noncePolicy(nonce)).toContain("frame-ancestors 'none'");
+    // The staff preview only: framed by this origin, never by another.
+    expect(noncePolicy(nonce, false, true)).toContain("frame-ancestors 'self'");
+    expect(noncePolicy(nonce, false, true)).not.toContain("frame-ancestors 'none'");
   });
 
   it("by hash: exactly Next's inline data pushes; not JSON-LD, not scripts with a src, not any other inline script", () => {

@@ -11,6 +11,7 @@ import { readAssessment, readRiskHook } from "@/lib/pieces/risk";
 import { joinHref, pieceHref } from "@/lib/site";
 import { formatDate } from "@/lib/format";
 import { mailPublication } from "@/lib/mail/publication";
+import { mailPreheader, mailSubject } from "./mail-heading";
 
 /**
  * The "new piece" mail of one piece, rendered once per variant with the unsubscribe
@@ -26,6 +27,8 @@ export interface PieceForMail {
   teaser: string;
   ctaPitch: string;
   ctaButton: string;
+  emailSubject: string | null;
+  emailPreheader: string | null;
   publishAt: Date | null;
   updatedAt: Date;
   sourceOutlet: string | null;
@@ -50,6 +53,8 @@ export async function pieceForMail(d: Db, pieceId: string): Promise<PieceForMail
       teaser: pieces.teaser,
       ctaPitch: pieces.ctaPitch,
       ctaButton: pieces.ctaButton,
+      emailSubject: pieces.emailSubject,
+      emailPreheader: pieces.emailPreheader,
       publishAt: pieces.publishAt,
       updatedAt: pieces.updatedAt,
       sourceOutlet: pieces.sourceOutlet,
@@ -66,10 +71,11 @@ export async function pieceForMail(d: Db, pieceId: string): Promise<PieceForMail
   return { ...rest, author: profileName ?? authorName };
 }
 
-function baseProps(piece: PieceForMail): Omit<NewPieceProps, "variant" | "teaserHtml" | "analysisHtml" | "joinUrl" | "pitch" | "buttonText" | "assessment" | "riskHook"> {
+function baseProps(piece: PieceForMail, teaserHtml: string): Omit<NewPieceProps, "variant" | "teaserHtml" | "analysisHtml" | "joinUrl" | "pitch" | "buttonText" | "assessment" | "riskHook"> {
   const cfg = config();
   return {
     publication: mailPublication(),
+    preheader: mailPreheader(piece, teaserHtml),
     piece: {
       headline: piece.headline,
       category: piece.category,
@@ -88,28 +94,30 @@ function baseProps(piece: PieceForMail): Omit<NewPieceProps, "variant" | "teaser
 export async function renderTeaserMail(piece: PieceForMail): Promise<MailTemplate> {
   const cfg = config();
   const hook = await readRiskHook(piece.id);
+  const teaserHtml = renderMarkdownForMail(piece.teaser, "teaser", cfg.appUrl);
   const rendered = await renderNewPiece({
-    ...baseProps(piece),
+    ...baseProps(piece, teaserHtml),
     variant: "teaser",
-    teaserHtml: renderMarkdownForMail(piece.teaser, "teaser", cfg.appUrl),
+    teaserHtml,
     joinUrl: `${cfg.appUrl}${joinHref(pieceHref(piece.slug))}`,
     pitch: piece.ctaPitch,
     buttonText: piece.ctaButton,
     ...(hook ? { riskHook: hook } : {}),
   });
-  return { subject: piece.headline, ...rendered };
+  return { subject: mailSubject(piece), ...rendered };
 }
 
 export async function renderFullMail(piece: PieceForMail, proof: AccessProof): Promise<MailTemplate> {
   if (proof.pieceId !== piece.id) throw new Error("access proof is for another piece");
   const cfg = config();
   const [analysis, assessment] = await Promise.all([readAnalysis(proof), readAssessment(proof)]);
+  const teaserHtml = renderMarkdownForMail(piece.teaser, "teaser", cfg.appUrl);
   const rendered = await renderNewPiece({
-    ...baseProps(piece),
+    ...baseProps(piece, teaserHtml),
     variant: "full",
-    teaserHtml: renderMarkdownForMail(piece.teaser, "teaser", cfg.appUrl),
+    teaserHtml,
     analysisHtml: renderMarkdownForMail(analysis, "analysis", cfg.appUrl),
     ...(assessment ? { assessment } : {}),
   });
-  return { subject: piece.headline, ...rendered };
+  return { subject: mailSubject(piece), ...rendered };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAIL_AUDIENCES } from "@/db/schema";
+import { PREHEADER_MAX, SUBJECT_MAX } from "@/lib/newsletter/mail-heading";
 import { OneText } from "@/lib/pieces/paywall";
 import { SLUG_PATTERN, slugify } from "@/lib/publishing/slug";
 import { AssessmentField, assessmentErrorKey } from "@/lib/risk/assessment-schema";
@@ -21,6 +22,16 @@ const optionalText = (label: string, max: number) =>
     .string()
     .trim()
     .max(max, `${label} is too long (at most ${max} characters).`)
+    .refine((v) => !CONTROL.test(v), controlMessage(label))
+    .transform((v) => (v === "" ? null : v));
+
+/** One line, as a mail's subject and preheader are: a line break in a header is never the writer's meaning. */
+const optionalLine = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long (at most ${max} characters).`)
+    .refine((v) => !/[\r\n]/.test(v), `${label} must be one line.`)
     .refine((v) => !CONTROL.test(v), controlMessage(label))
     .transform((v) => (v === "" ? null : v));
 
@@ -52,6 +63,9 @@ export const PieceFields = z.object({
     teaser: text("Teaser", 2_000),
     analysis: text("Full analysis", 30_000),
     ctaPitch: text("Call to action", 300),
+    // Issue 14: the newsletter mail's subject and preheader; empty means the headline and the teaser's first sentence.
+    emailSubject: optionalLine("Email subject", SUBJECT_MAX),
+    emailPreheader: optionalLine("Preheader", PREHEADER_MAX),
     visibility: z.string().pipe(z.enum(VISIBILITIES, { error: "Choose Public, Members or Paid." })),
     sourceOutlet: optionalText("Source outlet", 120),
     sourceHeadline: optionalText("Source headline", 300),

@@ -75,6 +75,9 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
           <Link href={`/admin/sends/${sendId}`}>Details</Link>
         </section>
       ) : null}
+      <p className="meta">
+        <Link href={`/admin/pieces/${piece.id}/preview`}>Preview the page and the mail as readers get them</Link>
+      </p>
       <form action={sendTestEmailAction} className="toolbar">
         <input type="hidden" name="id" value={piece.id} />
         <button className="button secondary" type="submit">

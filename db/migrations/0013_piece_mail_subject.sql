@@ -1,0 +1,2 @@
+ALTER TABLE "pieces" ADD COLUMN "email_subject" text;--> statement-breakpoint
+ALTER TABLE "pieces" ADD COLUMN "email_preheader" text;
