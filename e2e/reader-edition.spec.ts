@@ -32,6 +32,8 @@ test("an anonymous reader's piece page asks the server nothing about the viewer"
 
 test("a subscriber's page asks once and shows the analysis and the whole assessment; the document stays everyone's", async ({ page }) => {
   await signInByLink(page, "admin@example.com", "/account");
+  // /account's own masthead asks /api/viewer after its load; only the piece page's requests count.
+  await page.waitForLoadState("networkidle");
   const seen = apiRequests(page);
   const document = page.waitForResponse((r) => new URL(r.url()).pathname === piecePath);
   await page.goto(piecePath);
