@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
+import { fillMarkdown } from "./fixtures/editor";
 import { lookAt, SCREENS } from "./fixtures/look";
 
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
@@ -16,8 +17,8 @@ async function saveDraft(page: Page, headline: string, secret: string): Promise<
   await page.goto("/admin/pieces/new");
   await page.getByLabel("Headline", { exact: true }).fill(headline);
   await page.getByLabel("Category", { exact: true }).fill("Markets");
-  await page.getByLabel("Teaser", { exact: true }).fill("Insurers **repriced** the Baltic in a week. Ministers noticed later.");
-  await page.getByLabel("Full analysis", { exact: true }).fill(`${secret}\n\n## What to watch\n\n- claims\n- premiums`);
+  await fillMarkdown(page, "Teaser", "Insurers **repriced** the Baltic in a week. Ministers noticed later.");
+  await fillMarkdown(page, "Full analysis", `${secret}\n\n## What to watch\n\n- claims\n- premiums`);
   await page.getByLabel("Visibility", { exact: true }).selectOption("paid");
   // The editor shows the defaults the mail will use, from the live preview's teaser.
   await expect(page.getByLabel("Email subject", { exact: true })).toHaveAttribute("placeholder", headline);
