@@ -468,7 +468,8 @@ export const media = pgTable("media", {
   contentType: text("content_type").notNull(),
   width: integer("width").notNull(),
   height: integer("height").notNull(),
-  bytes: bytea("bytes").notNull(),
+  // Null when the bytes live in the S3-compatible bucket (S3_BUCKET).
+  bytes: bytea("bytes"),
   uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: at("created_at").notNull().defaultNow(),
 });

@@ -84,6 +84,16 @@ describe("configuration", () => {
     expect(() => parseConfig({ ...real, STRIPE_WEBHOOK_SECRET: "" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
   });
 
+  it("keeps images in the database unless an S3 bucket is named with both keys", () => {
+    expect(parseConfig(real).mediaBucket).toBeUndefined();
+    const keys = { S3_BUCKET: "esm-media", S3_ACCESS_KEY_ID: "AK", S3_SECRET_ACCESS_KEY: "SK" };
+    expect(parseConfig({ ...real, ...keys }).mediaBucket).toEqual({ bucket: "esm-media", region: "us-east-1", endpoint: undefined, accessKeyId: "AK", secretAccessKey: "SK" });
+    expect(parseConfig({ ...real, ...keys, S3_REGION: "auto", S3_ENDPOINT: "https://acct.r2.example" }).mediaBucket).toMatchObject({ region: "auto", endpoint: "https://acct.r2.example" });
+    expect(() => parseConfig({ ...real, S3_BUCKET: "esm-media" })).toThrow(/S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together/);
+    expect(() => parseConfig({ ...real, S3_ENDPOINT: "https://acct.r2.example" })).toThrow(ConfigError);
+    expect(() => parseConfig({ ...real, ...keys, S3_ENDPOINT: "not a url" })).toThrow(/S3_ENDPOINT/);
+  });
+
   it("builds Auth.js's URL from APP_URL only, and refuses an AUTH_URL on another origin", () => {
     expect(parseConfig(real).authUrl).toBe("https://insight.example.com/api/auth");
     expect(() => parseConfig({ ...real, AUTH_URL: "https://evil.example/api/auth" })).toThrow(/AUTH_URL/);

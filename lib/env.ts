@@ -78,6 +78,13 @@ const schema = z.object({
   DUNNING_DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(86_400),
   /** Newsletter fan-out: concurrent senders per send in one worker process (and jobs per send). */
   NEWSLETTER_LANES: z.coerce.number().int().min(1).max(32).default(4),
+  /** Uploaded images in an S3-compatible bucket instead of the database (all of S3_BUCKET and the two keys, or none). */
+  S3_BUCKET: optionalString,
+  S3_REGION: optionalString,
+  /** Another S3-compatible service (R2, MinIO, …): its endpoint; requests then use path-style addresses. */
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
   /** Newsletter fan-out: how long a claimed batch stays locked to its worker without a renewal. */
   NEWSLETTER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
 });
@@ -115,6 +122,16 @@ export interface Config {
   /** Run the job queue's workers inside the app process (default); `npm run worker` runs them alone. */
   embeddedWorker: boolean;
   signInLimits: { perEmail: number; perIp: number; windowMinutes: number };
+  /** Where uploaded images' bytes live when not in the database. */
+  mediaBucket: MediaBucket | undefined;
+}
+
+export interface MediaBucket {
+  bucket: string;
+  region: string;
+  endpoint: string | undefined;
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 /** Variables a real deployment must set when DEMO_MODE is off. */
@@ -231,6 +248,22 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     newsletter: { lanes: env.NEWSLETTER_LANES, leaseSeconds: env.NEWSLETTER_LEASE_SECONDS },
     embeddedWorker: env.EMBEDDED_WORKER,
     signInLimits: { perEmail: env.SIGNIN_LIMIT_PER_EMAIL, perIp: env.SIGNIN_LIMIT_PER_IP, windowMinutes: 15 },
+    mediaBucket: mediaBucketOf(env),
+  };
+}
+
+function mediaBucketOf(env: Env): MediaBucket | undefined {
+  const named = [env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];
+  if (named.every((v) => v === undefined) && !env.S3_ENDPOINT && !env.S3_REGION) return undefined;
+  if (!env.S3_BUCKET || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError("An S3 media store needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together; unset all S3_* to keep images in the database.");
+  }
+  return {
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION ?? "us-east-1",
+    endpoint: env.S3_ENDPOINT,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
   };
 }
 
