@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { auditLog, pieces, users } from "@/db/schema";
 import type { Viewer } from "@/lib/access/rule";
-import { renderMarkdown } from "@/lib/pieces/markdown";
+import { renderMarkdown, renderMarkdownForMail } from "@/lib/pieces/markdown";
 import { findPublishedBySlug } from "@/lib/pieces/queries";
 import { createPageStore } from "@/lib/cache/page-store.mjs";
 import { validPieceForm } from "@/test-support/piece-form";
@@ -94,8 +94,10 @@ describe("markdown sanitizer", () => {
     'Note[^1]\n\n[^1]: [source](javascript:alert(1))',
   ])("renders %s inert", (payload) => {
     for (const part of ["teaser", "analysis"] as const) {
-      const html = renderMarkdown(payload, part);
-      expect(html).not.toMatch(/<script|onerror|onload|onclick|onmouseover|javascript:|<iframe|<svg|style=|data:text/i);
+      // The site's form and the mail's (images by absolute URL) alike.
+      for (const html of [renderMarkdown(payload, part), renderMarkdownForMail(payload, part, "https://esm.example")]) {
+        expect(html).not.toMatch(/<script|onerror|onload|onclick|onmouseover|javascript:|<iframe|<svg|style=|data:text/i);
+      }
     }
   });
 
