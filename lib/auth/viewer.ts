@@ -18,10 +18,15 @@ export const currentViewer = cache(async (): Promise<Viewer> => {
  * is checked together with the facts the access rule needs, and renewed as Auth.js would.
  */
 export const currentReader = cache(async (): Promise<Viewer> => {
-  const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find((value) => value !== undefined && value !== "");
+  const token = await currentSessionToken();
   return token ? viewerForSessionToken(token) : ANONYMOUS;
 });
+
+/** The Auth.js session cookie's value, unchecked: lib/auth/viewer-facts.ts checks it against the sessions table. */
+export async function currentSessionToken(): Promise<string | undefined> {
+  const jar = await cookies();
+  return SESSION_COOKIES.map((name) => jar.get(name)?.value).find((value) => value !== undefined && value !== "");
+}
 
 /** What the site offers the current viewer (lib/access/rule.ts `viewerCategory`). */
 export const currentViewerCategory = cache(async (): Promise<ViewerCategory> => viewerCategory(await currentReader(), currentPolicy()));

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { DEMO_ASSESSMENTS } from "@/db/demo-risk";
-import { pieces } from "@/db/schema";
+import { assessmentSignals } from "@/db/schema-risk";
+import { pieces, sessions } from "@/db/schema";
 import { seedDemoPieces } from "@/db/seed";
 import { ANONYMOUS, decideAccess, type Viewer } from "@/lib/access/rule";
 import { currentPolicy } from "@/lib/access/policy";
@@ -11,7 +12,8 @@ import { seedReader, type ReaderKind } from "@/test-support/newsletter-fixtures"
 import { readGatedEdition } from "./gated-edition";
 import { readAnalysisHtml } from "./queries";
 import { readAssessment } from "./risk";
-import { readerEdition } from "./reader-edition";
+import { forgetGatedCopies, gatedEditionOf } from "./gated-cache";
+import { readerEdition, readerEditionForSession } from "./reader-edition";
 import { ReaderEditionWire } from "./reader-edition-wire";
 
 const PAID = "port-automation-strike-baltic";
@@ -80,6 +82,52 @@ describe.each(databaseKinds())("a reader's edition of a piece page on %s", (kind
       if (gated.assessment) assessed += 1;
     }
     expect(assessed).toBeGreaterThan(0);
+  });
+
+  it("answers a session's token as it answers its reader, in one statement; a wrong or expired token as anonymous", async () => {
+    for (const k of ["free", "active", "editor"] as const) {
+      const r = await seedReader(t.db, k);
+      const token = `token-${k}-${kind}`;
+      await t.db.insert(sessions).values({ sessionToken: token, userId: r.id, expires: new Date(Date.now() + 86_400_000) });
+      const v = (await viewersById(t.db, [r.id])).get(r.id)!;
+      for (const slug of [PAID, "no-such-piece"]) expect(await readerEditionForSession(slug, token)).toEqual(await readerEdition(slug, v));
+    }
+    expect(await readerEditionForSession(PAID, "no-such-token")).toEqual({ category: "anonymous" });
+    expect(await readerEditionForSession(PAID, undefined)).toEqual({ category: "anonymous" });
+    const r = await seedReader(t.db, "active");
+    await t.db.insert(sessions).values({ sessionToken: `expired-${kind}`, userId: r.id, expires: new Date(Date.now() - 1000) });
+    expect(await readerEditionForSession(PAID, `expired-${kind}`)).toEqual({ category: "anonymous" });
+  });
+
+  it("serves a kept copy of the gated part only while the piece is unchanged and for a few seconds", async () => {
+    forgetGatedCopies();
+    const reader = await viewer("active");
+    const [piece] = await t.db.select({ id: pieces.id, analysis: pieces.analysis, html: pieces.analysisHtml }).from(pieces).where(eq(pieces.slug, PAID));
+    const analysisOf = async () => {
+      const body = (await readerEdition(PAID, reader))?.edition?.body;
+      return body?.kind === "full" ? body.analysisHtml : "";
+    };
+    expect(await analysisOf()).toContain(ANALYSIS);
+    // An edit changes the row's updated_at: the next answer has the new text at once.
+    await t.db.update(pieces).set({ analysisHtml: "<p>Rewritten at once.</p>", updatedAt: new Date(Date.now() + 1000) }).where(eq(pieces.id, piece!.id));
+    try {
+      expect(await analysisOf()).toBe("<p>Rewritten at once.</p>");
+    } finally {
+      await t.db.update(pieces).set({ analysisHtml: piece!.html, updatedAt: new Date(Date.now() + 2000) }).where(eq(pieces.id, piece!.id));
+    }
+    // A signal's new status leaves the row alone: a copy is kept for at most three seconds.
+    const proof = decideAccess(reader, { id: piece!.id, visibility: "paid" }, currentPolicy());
+    if (!proof.allowed) throw new Error("an active subscriber reads paid pieces");
+    const [row] = await t.db.select({ updatedAt: pieces.updatedAt }).from(pieces).where(eq(pieces.id, piece!.id));
+    const at = Date.now();
+    const first = await gatedEditionOf(proof.proof, row!.updatedAt, at);
+    const [signal] = first.assessment!.signals;
+    const next = signal!.status === "triggered" ? "watching" : "triggered";
+    await t.db.update(assessmentSignals).set({ status: next }).where(eq(assessmentSignals.id, signal!.id));
+    expect((await gatedEditionOf(proof.proof, row!.updatedAt, at + 2_000)).assessment!.signals[0]!.status).toBe(signal!.status);
+    expect((await gatedEditionOf(proof.proof, row!.updatedAt, at + 3_000)).assessment!.signals[0]!.status).toBe(next);
+    await t.db.update(assessmentSignals).set({ status: signal!.status }).where(eq(assessmentSignals.id, signal!.id));
+    forgetGatedCopies();
   });
 
   it("has nothing for an unpublished or unknown piece", async () => {

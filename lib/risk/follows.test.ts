@@ -1,11 +1,11 @@
 /** Follows (PGlite, and PostgreSQL when DATABASE_URL is set): zod at the edge, existing targets only, one row per follow. */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { follows } from "@/db/schema-risk";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { seedPiece, seedReader } from "@/test-support/newsletter-fixtures";
 import { seedAssessedPiece } from "@/test-support/risk-fixtures";
-import { follow, followKeysOf, followsOf, unfollow } from "./follows";
+import { follow, followKeysOf, followKeysSql, followsOf, unfollow } from "./follows";
 
 describe.each(databaseKinds())("follows on %s", (kind) => {
   const t = useTestDatabase(kind);
@@ -26,6 +26,12 @@ describe.each(databaseKinds())("follows on %s", (kind) => {
     expect(listed.map((f) => f.kind).sort()).toEqual(["piece", "region", "sector", "vector"]);
     expect(listed.find((f) => f.kind === "vector")?.name).toBe("Regulatory");
     expect(await followKeysOf(r.id)).toContain(`sector:${p.sectorId}`);
+    // The one-statement form gives the same keys, and leaves out a target that no longer exists.
+    await t.db.insert(follows).values({ userId: r.id, kind: "piece", target: "gone-piece-id" });
+    const [row] = await t.db.select({ keys: followKeysSql(sql`${r.id}`) }).from(sql`(select 1) as one`);
+    const keys = (typeof row?.keys === "string" ? JSON.parse(row.keys) : row?.keys) as string[];
+    expect(new Set(keys)).toEqual(await followKeysOf(r.id));
+    expect(keys).toHaveLength(4);
     expect(await unfollow(r.id, { kind: "sector", target: p.sectorId })).toEqual({ ok: true });
     expect((await followKeysOf(r.id)).has(`sector:${p.sectorId}`)).toBe(false);
   });

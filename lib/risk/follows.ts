@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { pieces } from "@/db/schema";
@@ -115,6 +115,20 @@ export async function followsOf(userId: string): Promise<Followed[]> {
         : [],
     ),
   ];
+}
+
+/**
+ * The follow keys of the reader whose id `userId` yields, as one JSON array expression, so a page's
+ * one statement can carry them (the same keys as `followKeysOf`: targets that still exist only).
+ */
+export function followKeysSql(userId: SQL): SQL<unknown> {
+  return sql`coalesce((
+    select json_agg((case when f.kind = 'tag' then ft.kind::text else f.kind end) || ':' || f.target)
+    from ${follows} f
+      left join ${pieces} fp on f.kind = 'piece' and fp.id = f.target
+      left join ${riskVectors} fv on f.kind = 'vector' and fv.slug = f.target
+      left join ${riskTags} ft on f.kind = 'tag' and ft.id = f.target
+    where f.user_id = ${userId} and (fp.id is not null or fv.slug is not null or ft.kind in ('sector', 'region'))), '[]'::json)`;
 }
 
 /** The follow keys (`kind:target`) of a reader, for marking buttons as followed. */

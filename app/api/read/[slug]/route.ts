@@ -1,5 +1,5 @@
-import { currentReader } from "@/lib/auth/viewer";
-import { readerEdition } from "@/lib/pieces/reader-edition";
+import { currentSessionToken } from "@/lib/auth/viewer";
+import { readerEditionForSession } from "@/lib/pieces/reader-edition";
 import { isSlug } from "@/lib/publishing/slug";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ const PRIVATE = { "cache-control": "private, no-store" };
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;
   if (!isSlug(slug)) return Response.json({ error: "No such piece." }, { status: 404, headers: PRIVATE });
-  const edition = await readerEdition(slug, await currentReader());
+  const edition = await readerEditionForSession(slug, await currentSessionToken());
   if (!edition) return Response.json({ error: "No such piece." }, { status: 404, headers: PRIVATE });
   return Response.json(edition, { headers: PRIVATE });
 }
