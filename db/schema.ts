@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -48,6 +49,8 @@ export const users = pgTable("users", {
   image: text("image"),
   role: roleEnum("role").notNull().default("reader"),
   stripeCustomerId: text("stripe_customer_id").unique(),
+  /** The piece a free sign-up started from (the `next` of /join or /login), for the per-piece numbers. */
+  signupPieceId: text("signup_piece_id"),
   createdAt: at("created_at").notNull().defaultNow(),
 });
 
@@ -172,6 +175,11 @@ export const subscriptions = pgTable(
     trialEnd: at("trial_end"),
     pastDueSince: at("past_due_since"),
     endedAt: at("ended_at"),
+    /** The piece the reader was on when Checkout started (Checkout metadata `piece`), mirrored by the sync. */
+    sourcePieceId: text("source_piece_id"),
+    /** Stripe's cancellation_details: the reason chosen and the reader's words. */
+    cancellationFeedback: text("cancellation_feedback"),
+    cancellationComment: text("cancellation_comment"),
     createdAt: at("created_at").notNull().defaultNow(),
     syncedAt: at("synced_at").notNull().defaultNow(),
   },
@@ -277,6 +285,15 @@ export const deliveries = pgTable(
     providerId: text("provider_id"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
+    /** What Resend's webhook reported for this recipient (lib/mail/engagement.ts). */
+    deliveredAt: at("delivered_at"),
+    /** First open of any kind, and the first open that was not a machine's (see lib/mail/engagement.ts). */
+    openedAt: at("opened_at"),
+    humanOpenedAt: at("human_opened_at"),
+    opens: integer("opens").notNull().default(0),
+    machineOpens: integer("machine_opens").notNull().default(0),
+    clickedAt: at("clicked_at"),
+    clicks: integer("clicks").notNull().default(0),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -401,4 +418,17 @@ export const lifecycleMails = pgTable(
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("lifecycle_mails_once_uq").on(t.userId, t.kind, t.objectId)],
+);
+
+/** First-party page reads (lib/numbers/reads.ts): one counter per piece and UTC day, raised by an upsert. */
+export const pieceReads = pgTable(
+  "piece_reads",
+  {
+    pieceId: text("piece_id")
+      .notNull()
+      .references(() => pieces.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    reads: integer("reads").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.pieceId, t.day] })],
 );
