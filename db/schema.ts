@@ -432,3 +432,12 @@ export const pieceReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.pieceId, t.day] })],
 );
+
+/** A sign-in requested by an address with no account yet, from a piece: moved onto users.signup_piece_id when the account is made. */
+export const pendingSignupSources = pgTable("pending_signup_sources", {
+  email: text("email").primaryKey(),
+  pieceId: text("piece_id")
+    .notNull()
+    .references(() => pieces.id, { onDelete: "cascade" }),
+  createdAt: at("created_at").notNull().defaultNow(),
+});

@@ -1,3 +1,9 @@
+CREATE TABLE "pending_signup_sources" (
+	"email" text PRIMARY KEY NOT NULL,
+	"piece_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "piece_reads" (
 	"piece_id" text NOT NULL,
 	"day" date NOT NULL,
@@ -16,4 +22,5 @@ ALTER TABLE "subscriptions" ADD COLUMN "source_piece_id" text;--> statement-brea
 ALTER TABLE "subscriptions" ADD COLUMN "cancellation_feedback" text;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "cancellation_comment" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "signup_piece_id" text;--> statement-breakpoint
+ALTER TABLE "pending_signup_sources" ADD CONSTRAINT "pending_signup_sources_piece_id_pieces_id_fk" FOREIGN KEY ("piece_id") REFERENCES "public"."pieces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "piece_reads" ADD CONSTRAINT "piece_reads_piece_id_pieces_id_fk" FOREIGN KEY ("piece_id") REFERENCES "public"."pieces"("id") ON DELETE cascade ON UPDATE no action;

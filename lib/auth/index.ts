@@ -9,6 +9,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { config } from "@/lib/env";
 import { sendSignInMail } from "./sign-in-mail";
 import { SIGN_IN_TTL_MINUTES } from "./sign-in-codes";
+import { adoptSignupSource } from "@/lib/numbers/signup-source";
 
 const emailProvider: EmailConfig = {
   id: "email",
@@ -44,7 +45,9 @@ async function buildConfig(): Promise<NextAuthConfig> {
     },
     events: {
       async createUser({ user }) {
-        if (user.id) await sendMemberWelcome(user.id);
+        if (!user.id) return;
+        await adoptSignupSource(user.id, user.email);
+        await sendMemberWelcome(user.id);
       },
       async signIn({ user }) {
         const email = user.email?.toLowerCase();

@@ -29,7 +29,7 @@ export async function startCheckout(userId: string, interval: PlanInterval, next
     ...(cfg.stripe.trialDays > 0 ? { subscription_data: { trial_period_days: cfg.stripe.trialDays } } : {}),
     success_url: `${cfg.appUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}&next=${back}`,
     cancel_url: `${cfg.appUrl}/join?next=${back}&canceled=1`,
-    metadata: { userId },
+    metadata: { userId, next },
   });
   if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
   return { kind: "redirect", url: session.url };

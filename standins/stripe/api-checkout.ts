@@ -11,6 +11,7 @@ import {
   type FormObject,
 } from "./form-body";
 import { newId } from "./ids";
+import { paginate } from "./pagination";
 import type { CheckoutSessionRecord, PortalSessionRecord } from "./records";
 import type { ApiRoute } from "./router";
 import { checkoutLineItemsJson, checkoutSessionJson, portalSessionJson } from "./serialize";
@@ -105,6 +106,20 @@ export const checkoutRoutes: ApiRoute[] = [
       };
       ctx.state.checkoutSessions.set(session.id, session);
       return checkoutSessionJson(ctx, session);
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/v1/checkout/sessions",
+    handler: (ctx, req) => {
+      const subscription = readString(req.query, "subscription");
+      const customer = readString(req.query, "customer");
+      const items = [...ctx.state.checkoutSessions.values()]
+        .filter((s) => subscription === undefined || s.subscription === subscription)
+        .filter((s) => customer === undefined || s.customer === customer)
+        .reverse()
+        .map((s) => checkoutSessionJson(ctx, s));
+      return paginate(items, req.query, "/v1/checkout/sessions");
     },
   },
   {

@@ -1,7 +1,7 @@
 /** /v1/subscriptions (list, retrieve, update, cancel), /v1/invoices and /v1/events (read-only). */
 import { cancelNow, updateSubscription, type ItemChange, type SubscriptionPatch } from "./billing";
 import { invalidParam } from "./errors";
-import { applyMetadata, readArray, readBoolean, readInteger, readString } from "./form-body";
+import { applyMetadata, readArray, readBoolean, readInteger, readNullableString, readObject, readString } from "./form-body";
 import type { JsonObject } from "./json";
 import { subscriptionStatusSchema, type SubscriptionRecord } from "./records";
 import type { ApiRoute } from "./router";
@@ -80,6 +80,13 @@ export const subscriptionRoutes: ApiRoute[] = [
       const items = readItemChanges(req.body);
       if (items !== undefined) patch.items = items;
       if (req.body.metadata !== undefined) patch.metadata = applyMetadata(sub.metadata, req.body);
+      const details = readObject(req.body, "cancellation_details");
+      if (details) {
+        patch.cancellationDetails = {
+          feedback: readNullableString(details, "feedback", "cancellation_details[feedback]"),
+          comment: readNullableString(details, "comment", "cancellation_details[comment]"),
+        };
+      }
       updateSubscription(ctx, sub, patch);
       return subscriptionJson(ctx, sub);
     },

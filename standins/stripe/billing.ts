@@ -173,6 +173,7 @@ export interface SubscriptionPatch {
   cancelAtPeriodEnd?: boolean;
   items?: ItemChange[];
   metadata?: Record<string, string>;
+  cancellationDetails?: { feedback?: string | null; comment?: string | null };
 }
 
 function applyItemChanges(ctx: BillingContext, sub: SubscriptionRecord, changes: ItemChange[]): void {
@@ -229,6 +230,8 @@ export function updateSubscription(ctx: BillingContext, sub: SubscriptionRecord,
       }
     }
     if (patch.metadata) sub.metadata = patch.metadata;
+    if (patch.cancellationDetails?.feedback !== undefined) sub.cancellation_feedback = patch.cancellationDetails.feedback;
+    if (patch.cancellationDetails?.comment !== undefined) sub.cancellation_comment = patch.cancellationDetails.comment;
     if (patch.cancelAtPeriodEnd !== undefined && patch.cancelAtPeriodEnd !== sub.cancel_at_period_end) {
       sub.cancel_at_period_end = patch.cancelAtPeriodEnd;
       sub.cancel_at = patch.cancelAtPeriodEnd ? sub.current_period_end : null;

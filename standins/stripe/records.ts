@@ -111,6 +111,9 @@ export const subscriptionSchema = z.object({
   current_period_end: z.number(),
   latest_invoice: z.string().nullable(),
   metadata,
+  /** What the canceller told (POST /v1/subscriptions/:id cancellation_details[feedback|comment]). */
+  cancellation_feedback: z.string().nullish(),
+  cancellation_comment: z.string().nullish(),
 });
 export type SubscriptionRecord = z.infer<typeof subscriptionSchema>;
 

@@ -150,7 +150,11 @@ export function subscriptionJson(ctx: SerializeContext, sub: SubscriptionRecord)
     cancel_at: sub.cancel_at,
     cancel_at_period_end: sub.cancel_at_period_end,
     canceled_at: sub.canceled_at,
-    cancellation_details: { comment: null, feedback: null, reason: sub.canceled_at ? "cancellation_requested" : null },
+    cancellation_details: {
+      comment: sub.cancellation_comment ?? null,
+      feedback: sub.cancellation_feedback ?? null,
+      reason: sub.canceled_at || sub.cancel_at_period_end ? "cancellation_requested" : null,
+    },
     collection_method: "charge_automatically",
     created: sub.created,
     currency: firstPrice?.currency ?? "usd",
