@@ -49,6 +49,8 @@ export const users = pgTable("users", {
   image: text("image"),
   role: roleEnum("role").notNull().default("reader"),
   stripeCustomerId: text("stripe_customer_id").unique(),
+  /** The piece a free sign-up started from (the `next` of /join or /login), for the per-piece numbers. */
+  signupPieceId: text("signup_piece_id"),
   createdAt: at("created_at").notNull().defaultNow(),
 });
 
@@ -188,6 +190,11 @@ export const subscriptions = pgTable(
     trialEnd: at("trial_end"),
     pastDueSince: at("past_due_since"),
     endedAt: at("ended_at"),
+    /** The piece the reader was on when Checkout started (Checkout metadata `piece`), mirrored by the sync. */
+    sourcePieceId: text("source_piece_id"),
+    /** Stripe's cancellation_details: the reason chosen and the reader's words. */
+    cancellationFeedback: text("cancellation_feedback"),
+    cancellationComment: text("cancellation_comment"),
     createdAt: at("created_at").notNull().defaultNow(),
     syncedAt: at("synced_at").notNull().defaultNow(),
   },
@@ -293,6 +300,15 @@ export const deliveries = pgTable(
     providerId: text("provider_id"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
+    /** What Resend's webhook reported for this recipient (lib/mail/engagement.ts). */
+    deliveredAt: at("delivered_at"),
+    /** First open of any kind, and the first open that was not a machine's (see lib/mail/engagement.ts). */
+    openedAt: at("opened_at"),
+    humanOpenedAt: at("human_opened_at"),
+    opens: integer("opens").notNull().default(0),
+    machineOpens: integer("machine_opens").notNull().default(0),
+    clickedAt: at("clicked_at"),
+    clicks: integer("clicks").notNull().default(0),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -471,5 +487,27 @@ export const media = pgTable("media", {
   // Null when the bytes live in the S3-compatible bucket (S3_BUCKET).
   bytes: bytea("bytes"),
   uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+/** First-party page reads (lib/numbers/reads.ts): one counter per piece and UTC day, raised by an upsert. */
+export const pieceReads = pgTable(
+  "piece_reads",
+  {
+    pieceId: text("piece_id")
+      .notNull()
+      .references(() => pieces.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    reads: integer("reads").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.pieceId, t.day] })],
+);
+
+/** A sign-in requested by an address with no account yet, from a piece: moved onto users.signup_piece_id when the account is made. */
+export const pendingSignupSources = pgTable("pending_signup_sources", {
+  email: text("email").primaryKey(),
+  pieceId: text("piece_id")
+    .notNull()
+    .references(() => pieces.id, { onDelete: "cascade" }),
   createdAt: at("created_at").notNull().defaultNow(),
 });

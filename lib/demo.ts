@@ -34,3 +34,21 @@ export async function startDemoServices(cfg: Config, want: { port: number; chose
   console.log(`  stripe:    local test-mode Stripe stand-in at ${standin.url} (no real card is charged; STRIPE_STANDIN_PORT to choose its port)`);
   return standin;
 }
+
+/**
+ * Demo mode's stand-in for Resend's webhook: the local mailbox has Resend deliver, open or click one
+ * of its messages, and the event reaches the app's own Resend webhook signed the way Resend signs it.
+ */
+export async function emitDemoMailEvent(
+  cfg: Config,
+  message: { id: string; from: string; to: string; subject: string; createdAt: Date },
+  request: unknown,
+): Promise<{ ok: true; status: number } | { ok: false; error: string }> {
+  const { emailEvent, emailEventRequestSchema, postEvent } = await import("@/standins/resend/webhook-events");
+  const parsed = emailEventRequestSchema.safeParse(request);
+  if (!parsed.success) return { ok: false, error: "type must be email.delivered, email.opened or email.clicked" };
+  if (!cfg.resendWebhookSecret) return { ok: false, error: "no Resend webhook secret configured" };
+  const event = emailEvent(parsed.data.type, { ...message, to: [message.to] }, { link: parsed.data.link });
+  const status = await postEvent({ url: `${cfg.appUrl}/api/resend/webhook`, secret: cfg.resendWebhookSecret }, event);
+  return { ok: true, status };
+}

@@ -1,3 +1,4 @@
+import { ReadBeacon } from "./read-beacon";
 import Link from "next/link";
 import type { ViewerCategory } from "@/lib/access/rule";
 import type { PieceTeaser } from "@/lib/pieces/queries";
@@ -48,6 +49,7 @@ export function PieceArticle({
   const shared = { subscribeBox: <SubscribeBox next={here} />, more: <MoreAnalysis pieces={more} /> };
   return (
     <article className="wrap narrow">
+      <ReadBeacon slug={piece.slug} />
       <header className="article-header">
         <div className="meta-row">
           <Link className="kicker" href={categoryHref(piece.categorySlug)}>

@@ -7,6 +7,7 @@ import { EmailAddress } from "./email";
 import { safeNext } from "./redirect";
 import { withSessionFlash } from "@/lib/site";
 import { allowCallbackHere, bindThisBrowser, thisBrowsersBinding, withSignInBinding } from "./browser-binding";
+import { rememberSignupSource } from "@/lib/numbers/signup-source";
 import { redeemCode, redeemLink, type Redemption } from "./sign-in-codes";
 
 export type FormResult = { ok: true; email: string; next: string } | { ok: false; error: string; email?: string };
@@ -24,6 +25,7 @@ export async function requestSignIn(input: { email: unknown; next: unknown }, cl
   }
   const binding = await bindThisBrowser();
   await withSignInBinding(binding, () => signIn("email", { email, redirectTo: withSessionFlash(next, "signed-in"), redirect: false }));
+  await rememberSignupSource(email, next);
   return { ok: true, email, next };
 }
 

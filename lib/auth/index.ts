@@ -10,6 +10,7 @@ import { config } from "@/lib/env";
 import { sendSignInMail } from "./sign-in-mail";
 import { SIGN_IN_TTL_MINUTES } from "./sign-in-codes";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-age";
+import { adoptSignupSource } from "@/lib/numbers/signup-source";
 
 const emailProvider: EmailConfig = {
   id: "email",
@@ -45,7 +46,9 @@ async function buildConfig(): Promise<NextAuthConfig> {
     },
     events: {
       async createUser({ user }) {
-        if (user.id) await sendMemberWelcome(user.id);
+        if (!user.id) return;
+        await adoptSignupSource(user.id, user.email);
+        await sendMemberWelcome(user.id);
       },
       async signIn({ user }) {
         const email = user.email?.toLowerCase();

@@ -37,7 +37,7 @@ export async function startCheckout(userId: string, interval: PlanInterval, next
   if (hasPaidAccess(viewer, currentPolicy())) return { kind: "already-subscribed" };
   const params = await subscriptionCheckout(interval, next);
   const customer = await ensureCustomer(userId);
-  const session = await stripe().checkout.sessions.create({ ...params, customer, client_reference_id: userId, metadata: { userId } });
+  const session = await stripe().checkout.sessions.create({ ...params, customer, client_reference_id: userId, metadata: { userId, next } });
   if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
   return { kind: "redirect", url: session.url };
 }

@@ -28,7 +28,7 @@ export async function startPayFirstCheckout(browserSecret: string, interval: Pla
   const session = await stripe().checkout.sessions.create({
     ...(await subscriptionCheckout(interval, next)),
     expires_at: Math.floor(expiresAt.getTime() / 1000),
-    metadata: { payFirst: "true" },
+    metadata: { payFirst: "true", next },
   });
   if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
   await (await db()).insert(checkoutBindings).values({ checkoutSessionId: session.id, bindingHash: hashOf(browserSecret), expiresAt });

@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { stripeSyncState, subscriptions, users } from "@/db/schema";
 import { stripe } from "./stripe";
+import { checkoutNextOf, pieceIdOfPath } from "./attribution";
 
 /**
  * THE convergent step behind every Stripe signal: re-read the customer's subscriptions
@@ -73,6 +74,12 @@ export async function syncCustomer(customerId: string): Promise<SyncResult> {
   const pastDueStarts = new Map<string, Date | null>();
   for (const sub of subs) if (sub.status === "past_due") pastDueStarts.set(sub.id, await pastDueStart(sub));
   const d = await db();
+  const mirrored = new Set(
+    subs.length === 0 ? [] : (await d.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.customerId, customerId))).map((r) => r.id),
+  );
+  // The piece a subscription started from, asked of Stripe once: when the sync first sees it.
+  const sources = new Map<string, string | null>();
+  for (const sub of subs) if (!mirrored.has(sub.id)) sources.set(sub.id, await pieceIdOfPath(d, await checkoutNextOf(sub)));
   return d.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${customerId}))`);
     // A sync that started later (so read Stripe later) already wrote: this older view must not land.
@@ -134,11 +141,14 @@ export async function syncCustomer(customerId: string): Promise<SyncResult> {
         trialEnd: fromUnix(sub.trial_end),
         pastDueSince,
         endedAt: fromUnix(sub.ended_at),
+        cancellationFeedback: sub.cancellation_details?.feedback ?? null,
+        cancellationComment: sub.cancellation_details?.comment ?? null,
         syncedAt: new Date(),
       };
+      const source = sources.get(sub.id);
       await tx
         .insert(subscriptions)
-        .values({ id: sub.id, ...row, createdAt: fromUnix(sub.created) ?? new Date() })
+        .values({ id: sub.id, ...row, sourcePieceId: source ?? null, createdAt: fromUnix(sub.created) ?? new Date() })
         .onConflictDoUpdate({ target: subscriptions.id, set: row });
     }
     return { customerId, userId: owner?.id ?? null, subscriptions: subs.length, deleted: false };

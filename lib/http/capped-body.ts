@@ -25,4 +25,4 @@ export async function readCappedText(req: Request, limitBytes: number): Promise<
 }
 
 /** Caps per route: Stripe's largest events, Resend's events, a one-click unsubscribe form. */
-export const BODY_LIMITS = { stripeWebhook: 512 * 1024, resendWebhook: 128 * 1024, unsubscribe: 4 * 1024 } as const;
+export const BODY_LIMITS = { stripeWebhook: 512 * 1024, resendWebhook: 128 * 1024, unsubscribe: 4 * 1024, read: 1024 } as const;

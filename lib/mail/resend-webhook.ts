@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { Resend } from "resend";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { deliveries, resendWebhookEvents } from "@/db/schema";
 import { config } from "@/lib/env";
 import { suppressAddress } from "./suppression";
+import { recordClick, recordDelivered, recordOpen } from "./engagement";
 
 /**
  * Resend's webhook (signed by svix). Verify the signature on the raw body with the resend SDK,
@@ -13,7 +14,8 @@ import { suppressAddress } from "./suppression";
  * records nothing and answers 500, so Resend retries):
  * - email.bounced with a permanent (hard) bounce → the addresses are suppressed, delivery bounced;
  * - email.complained → the addresses are suppressed;
- * - email.delivered → the delivery (matched by provider id) is marked delivered;
+ * - email.delivered → the delivery (matched by provider id) is marked delivered, with its time;
+ * - email.opened / email.clicked → counted on the delivery, machine opens marked (./engagement.ts);
  * - anything else → acknowledged and ignored.
  */
 export type ResendWebhookOutcome =
@@ -38,6 +40,12 @@ const eventSchema = z.object({
   created_at: z.string().optional(),
   data: z.unknown().optional(),
 });
+
+/** The event's own time (Resend's `created_at`), or now when it is missing or unreadable. */
+function eventTime(candidate: string | undefined): Date {
+  const t = candidate ? Date.parse(candidate) : Number.NaN;
+  return Number.isFinite(t) ? new Date(t) : new Date();
+}
 
 /** Resend calls a hard bounce "Permanent" (others: "Transient", "Undetermined"). */
 const isHardBounce = (type: string | undefined) => (type ?? "").toLowerCase() === "permanent";
@@ -104,14 +112,13 @@ export async function handleResendWebhook(rawBody: string, headers: Headers): Pr
         for (const address of recipients) await suppressAddress(tx, address, "complained");
         return { status: 200, body: { received: true } };
       }
-      case "email.delivered": {
-        if (emailId) {
-          // Only forward: a bounce that arrived first stays a bounce.
-          await tx
-            .update(deliveries)
-            .set({ status: "delivered", updatedAt: new Date() })
-            .where(and(eq(deliveries.providerId, emailId), eq(deliveries.status, "sent")));
-        }
+      case "email.delivered":
+      case "email.opened":
+      case "email.clicked": {
+        if (!emailId) return { status: 200, body: { received: true, ignored: true } };
+        const at = eventTime(event.data.created_at);
+        const record = { "email.delivered": recordDelivered, "email.opened": recordOpen, "email.clicked": recordClick }[event.data.type];
+        await record(tx, emailId, at);
         return { status: 200, body: { received: true } };
       }
       default:

@@ -10,6 +10,7 @@
  *   RESEND_STANDIN_FAIL        failFraction 0..1, default 0
  *   RESEND_STANDIN_SEED        PRNG seed, default 1
  *   RESEND_STANDIN_LATENCY_MS  latencyMs, default 0
+ *   RESEND_STANDIN_WEBHOOK_URL, RESEND_STANDIN_WEBHOOK_SECRET  where to POST signed email.* events
  *
  * Prints exactly one line `listening <url>` on stdout when ready; exits 0 on
  * SIGINT/SIGTERM, 1 on bad configuration.
@@ -27,6 +28,8 @@ const envSchema = z.object({
   RESEND_STANDIN_FAIL: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).max(1).optional()),
   RESEND_STANDIN_SEED: z.preprocess(unsetIfEmpty, z.coerce.number().int().optional()),
   RESEND_STANDIN_LATENCY_MS: int(0),
+  RESEND_STANDIN_WEBHOOK_URL: z.preprocess(unsetIfEmpty, z.url().optional()),
+  RESEND_STANDIN_WEBHOOK_SECRET: z.preprocess(unsetIfEmpty, z.string().startsWith("whsec_").optional()),
 });
 
 async function main(): Promise<void> {
@@ -42,6 +45,9 @@ async function main(): Promise<void> {
   if (env.RESEND_STANDIN_FAIL !== undefined) opts.failFraction = env.RESEND_STANDIN_FAIL;
   if (env.RESEND_STANDIN_SEED !== undefined) opts.seed = env.RESEND_STANDIN_SEED;
   if (env.RESEND_STANDIN_LATENCY_MS !== undefined) opts.latencyMs = env.RESEND_STANDIN_LATENCY_MS;
+  if (env.RESEND_STANDIN_WEBHOOK_URL && env.RESEND_STANDIN_WEBHOOK_SECRET) {
+    opts.webhook = { url: env.RESEND_STANDIN_WEBHOOK_URL, secret: env.RESEND_STANDIN_WEBHOOK_SECRET };
+  }
 
   const standin = await startResendStandin(opts);
   process.stdout.write(`listening ${standin.url}\n`);

@@ -6,6 +6,7 @@
  *   await control.reset();
  *   const { messages } = await control.messages({ to: "reader@example.com" });
  */
+import type { EmailEventType } from "./webhook-events";
 import { z } from "zod";
 import {
   configSchema,
@@ -36,6 +37,8 @@ export interface ResendStandinClient {
   /** rateLimitPerSecond: null turns rate limiting off. */
   configure(patch: ConfigPatch): Promise<StandinConfig>;
   reset(): Promise<void>;
+  /** Has the stand-in POST a signed event about one recorded message; answers the app's HTTP status. */
+  emitEvent(id: string, type: EmailEventType, link?: string): Promise<number>;
 }
 
 const okSchema = z.object({ ok: z.literal(true) });
@@ -115,6 +118,10 @@ export function resendStandinClient(baseUrl: string): ResendStandinClient {
     configure: (patch) => call(configSchema, "/_test/config", { method: "POST", body: patch }),
     async reset() {
       await call(okSchema, "/_test/reset", { method: "POST" });
+    },
+    async emitEvent(id, type, link) {
+      const r = await call(z.object({ delivered: z.number() }), `/_test/messages/${encodeURIComponent(id)}/events`, { method: "POST", body: { type, link } });
+      return r.delivered;
     },
   };
 }

@@ -26,6 +26,7 @@
  *
  * Everything is in memory; per message the work is O(1).
  */
+import { emailEvent, emailEventRequestSchema, postEvent, type EmailEventType, type WebhookTarget } from "./webhook-events";
 import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -58,6 +59,11 @@ export interface ResendStandinOptions {
    * can die after the email was sent but before it saw the answer. Default 0.
    */
   latencyMs?: number;
+  /**
+   * Where to POST Resend's signed webhook events (./webhook-events.ts): `email.delivered` for each
+   * recorded message, and whatever `POST /_test/messages/:id/events` asks for (opened, clicked).
+   */
+  webhook?: WebhookTarget;
 }
 
 export type ResendStandinConfigPatch = Partial<Pick<ResendStandinOptions, "rateLimitPerSecond" | "failFraction" | "latencyMs">>;
@@ -275,7 +281,17 @@ export async function startResendStandin(opts: ResendStandinOptions): Promise<Re
   function record(email: ValidEmail, idempotencyKey: string | undefined, batchIndex: number | undefined, now: number): string {
     const id = randomUUID();
     store.add(id, email, { idempotencyKey, batchIndex, receivedAt: now });
+    // Like Resend, the delivery is reported after the API answered, never inside the request.
+    setTimeout(() => void emit(id, "email.delivered").catch(() => undefined), 50);
     return id;
+  }
+
+  /** Posts one signed event about a recorded message; null when there is no such message or no webhook. */
+  async function emit(id: string, type: EmailEventType, link?: string): Promise<number | null> {
+    const m = store.get(id);
+    if (!m || !opts.webhook || closing.signal.aborted) return null;
+    const message = { id: m.id, from: m.from, to: m.to, subject: m.subject, createdAt: new Date(m.receivedAt) };
+    return postEvent(opts.webhook, emailEvent(type, message, { link }));
   }
 
   function processSend(body: string, idempotencyKey: string | undefined): Outcome {
@@ -449,6 +465,17 @@ export async function startResendStandin(opts: ResendStandinOptions): Promise<Re
       if (!q.success) return bad(`Invalid query: ${q.error.message}`);
       const page: MessagePage = store.query(q.data);
       return ok({ ...page });
+    }
+    const eventPath = /^\/_test\/messages\/([^/]+)\/events$/.exec(path);
+    if (eventPath?.[1] && method === "POST") {
+      const text = await readBody(req).catch(() => null);
+      const parsed = text === null ? { ok: false as const } : parseJson(text);
+      const request = parsed.ok ? emailEventRequestSchema.safeParse(parsed.value) : null;
+      if (!request?.success) return bad("Expected { type: email.delivered | email.opened | email.clicked, link? }.");
+      if (!opts.webhook) return bad("The stand-in was started without a webhook target.");
+      const status = await emit(decodeURIComponent(eventPath[1]), request.data.type, request.data.link);
+      if (status === null) return send(res, errorOutcome(404, "not_found", "No such message."));
+      return ok({ delivered: status });
     }
     if (path === "/_test/reset" && method === "POST") {
       await readBody(req).catch(() => "");

@@ -12,6 +12,7 @@ import {
 } from "./form-body";
 import { newId } from "./ids";
 import { readCheckoutTaxParams } from "./tax";
+import { paginate } from "./pagination";
 import type { CheckoutSessionRecord, PortalSessionRecord } from "./records";
 import type { ApiRoute } from "./router";
 import { checkoutLineItemsJson, checkoutSessionJson, portalSessionJson } from "./serialize";
@@ -121,6 +122,20 @@ export const checkoutRoutes: ApiRoute[] = [
       };
       ctx.state.checkoutSessions.set(session.id, session);
       return checkoutSessionJson(ctx, session);
+    },
+  },
+  {
+    method: "GET",
+    pattern: "/v1/checkout/sessions",
+    handler: (ctx, req) => {
+      const subscription = readString(req.query, "subscription");
+      const customer = readString(req.query, "customer");
+      const items = [...ctx.state.checkoutSessions.values()]
+        .filter((s) => subscription === undefined || s.subscription === subscription)
+        .filter((s) => customer === undefined || s.customer === customer)
+        .reverse()
+        .map((s) => checkoutSessionJson(ctx, s));
+      return paginate(items, req.query, "/v1/checkout/sessions");
     },
   },
   {

@@ -14,7 +14,8 @@ export default async function MailboxPage() {
       <h1>Local mailbox</h1>
       <Notice tone="info">
         Demo mode: mail is not sent anywhere. Every message the app would send is kept here. JSON at{" "}
-        <a href="/dev/mailbox.json">/dev/mailbox.json</a>.
+        <a href="/dev/mailbox.json">/dev/mailbox.json</a>. The buttons under a message have Resend report it
+        delivered, opened or clicked to this app&apos;s webhook, signed as Resend signs it.
       </Notice>
       {mails.length === 0 ? <p>No mail yet.</p> : null}
       <ol className="teaser-list">
@@ -26,6 +27,11 @@ export default async function MailboxPage() {
             <h2>
               <a href={`/dev/mailbox/${m.id}`}>{m.subject}</a>
             </h2>
+            <form method="post" action={`/dev/mailbox/${m.id}/events`} aria-label={`Resend events for ${m.subject} to ${m.to}`}>
+              <button type="submit" name="type" value="email.delivered" className="button secondary">Delivered</button>
+              <button type="submit" name="type" value="email.opened" className="button secondary">Opened</button>
+              <button type="submit" name="type" value="email.clicked" className="button secondary">Clicked</button>
+            </form>
           </li>
         ))}
       </ol>
