@@ -39,6 +39,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <Link href="/admin/pieces">Pieces</Link>
           <Link href="/admin/subscribers">Subscribers</Link>
           <Link href="/admin/sends">Sends</Link>
+          <Link href="/admin/numbers">Numbers</Link>
           <Link href="/admin/emails">Email templates</Link>
           {staff.role === "admin" ? (
             <>

@@ -109,8 +109,8 @@ export interface RecipientRow {
   error: string | null;
 }
 
-/** One page of a send's recipients with what became of each mail, by address. */
-export async function sendRecipients(sendId: string, page: number): Promise<{ rows: RecipientRow[]; total: number }> {
+/** One page of a send's recipients with what became of each mail, by address (every one when `page` is "all"). */
+export async function sendRecipients(sendId: string, page: number | "all"): Promise<{ rows: RecipientRow[]; total: number }> {
   const d = await db();
   const [rows, [total]] = await Promise.all([
     d
@@ -127,8 +127,8 @@ export async function sendRecipients(sendId: string, page: number): Promise<{ ro
       .from(deliveries)
       .where(eq(deliveries.sendId, sendId))
       .orderBy(deliveries.email)
-      .limit(RECIPIENTS_PAGE)
-      .offset(Math.max(0, page - 1) * RECIPIENTS_PAGE),
+      .limit(page === "all" ? 1_000_000 : RECIPIENTS_PAGE)
+      .offset(page === "all" ? 0 : Math.max(0, page - 1) * RECIPIENTS_PAGE),
     d.select({ n: count() }).from(deliveries).where(eq(deliveries.sendId, sendId)),
   ]);
   return {

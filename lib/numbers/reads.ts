@@ -13,7 +13,7 @@ import { takeToken } from "@/lib/auth/rate-limit";
  * READ_WINDOW_MS and READS_PER_CLIENT_HOUR reads in all per hour, so a loop cannot inflate a number.
  */
 export const READ_WINDOW_MS = 30 * 60_000;
-export const READS_PER_CLIENT_HOUR = 60;
+export const READS_PER_CLIENT_HOUR = 1_000;
 
 export const ReadBeaconInput = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,200}$/) });
 

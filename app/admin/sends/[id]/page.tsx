@@ -1,19 +1,23 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecipientTable } from "@/components/admin/recipient-table";
 import { SendProgress } from "@/components/admin/send-progress";
 import { Notice } from "@/components/ui/notice";
 import { requireStaff } from "@/lib/auth/guards";
 import { getSend } from "@/lib/newsletter/progress";
-import { formatDate } from "@/lib/format";
+import { sendRecipients } from "@/lib/numbers/piece-stats";
+import { formatDateTime } from "@/lib/format";
 import { retryFailedAction } from "../actions";
 
 export const metadata = { title: "Send" };
 
-export default async function SendPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ retried?: string }> }) {
+export default async function SendPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ retried?: string; page?: string }> }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   await requireStaff(`/admin/sends/${id}`);
   const send = await getSend(id);
   if (!send) notFound();
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
+  const recipients = await sendRecipients(send.id, page);
   return (
     <div className="wrap narrow">
       <p className="meta">
@@ -26,11 +30,11 @@ export default async function SendPage({ params, searchParams }: { params: Promi
           {send.total} recipients: {send.fullCount} full, {send.teaserCount} teaser
         </dd>
         <dt>Requested</dt>
-        <dd>{formatDate(send.createdAt)}</dd>
+        <dd>{formatDateTime(send.createdAt)}</dd>
         {send.finishedAt ? (
           <>
             <dt>Finished</dt>
-            <dd>{formatDate(send.finishedAt)}</dd>
+            <dd>{formatDateTime(send.finishedAt)}</dd>
           </>
         ) : null}
       </dl>
@@ -48,6 +52,7 @@ export default async function SendPage({ params, searchParams }: { params: Promi
           </button>
         </form>
       ) : null}
+      <RecipientTable sendId={send.id} rows={recipients.rows} total={recipients.total} page={page} />
     </div>
   );
 }
