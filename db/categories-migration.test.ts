@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { asc, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Handle } from "@/db/client";
+import { categories, pieces } from "@/db/schema";
 import { databaseKinds } from "@/test-support/database";
 import { throwawayPostgres } from "@/test-support/throwaway-postgres";
 
@@ -42,8 +43,7 @@ describe.each(databaseKinds())("the migration from free-text categories (%s)", (
   afterAll(async () => close());
 
   it("creates one category per distinct text, slugged like the app, clashes suffixed", async () => {
-    const rows = await handle.db.execute<{ slug: string; name: string }>(sql`SELECT slug, name FROM categories ORDER BY slug`);
-    const list = (Array.isArray(rows) ? rows : rows.rows).map((r) => ({ slug: r.slug, name: r.name }));
+    const list = await handle.db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.slug));
     expect(list).toEqual([
       { slug: "energie-and-climat", name: "energie-and-climat" },
       { slug: "energie-and-climat-2", name: "Énergie & Climat" },
@@ -56,7 +56,7 @@ describe.each(databaseKinds())("the migration from free-text categories (%s)", (
       handle.db.execute(sql`INSERT INTO pieces (id, slug, category, headline, teaser, analysis, cta_pitch) VALUES ('x', 'x', 'Typo', 'h', 't', 'a', 'c')`),
     ).rejects.toThrow();
     await handle.db.execute(sql`UPDATE categories SET name = 'Money' WHERE name = 'Markets'`);
-    const rows = await handle.db.execute<{ category: string }>(sql`SELECT category FROM pieces WHERE id IN ('a', 'b')`);
-    expect((Array.isArray(rows) ? rows : rows.rows).map((r) => r.category)).toEqual(["Money", "Money"]);
+    const rows = await handle.db.select({ category: pieces.category }).from(pieces).where(inArray(pieces.id, ["a", "b"]));
+    expect(rows.map((r) => r.category)).toEqual(["Money", "Money"]);
   });
 });
