@@ -130,12 +130,34 @@ export const rateLimitHits = pgTable(
   (t) => [index("rate_limit_hits_bucket_at_idx").on(t.bucket, t.at)],
 );
 
+/** The managed list of categories (issue 14); pieces.category holds a category's name, kept in step by the foreign key. */
+export const categories = pgTable("categories", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull().unique(),
+  description: text("description").notNull().default(""),
+  createdAt: at("created_at").notNull().defaultNow(),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** A slug a category used to answer to (renamed or merged away), redirecting to the category now holding its pieces. */
+export const categoryRedirects = pgTable("category_redirects", {
+  fromSlug: text("from_slug").primaryKey(),
+  categoryId: text("category_id")
+    .notNull()
+    .references(() => categories.id, { onDelete: "cascade" }),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
 export const pieces = pgTable(
   "pieces",
   {
     id: id(),
     slug: text("slug").notNull().unique(),
-    category: text("category").notNull(),
+    // A name, not an id: renaming cascades here, so every reader of pieces.category keeps working unchanged.
+    category: text("category")
+      .notNull()
+      .references(() => categories.name, { onUpdate: "cascade", onDelete: "restrict" }),
     headline: text("headline").notNull(),
     teaser: text("teaser").notNull(),
     analysis: text("analysis").notNull(),

@@ -13,6 +13,7 @@ import { invalidatePiecePages } from "./invalidation";
 import { schedulePublication } from "./schedule";
 import { checkAssessmentRefs, writeAssessment } from "@/lib/pieces/risk-write";
 import { analysisColumns } from "@/lib/pieces/analysis-html";
+import { categoryByName } from "@/lib/categories/store";
 
 export type SaveIntent = "draft" | "publish" | "schedule" | "unpublish";
 export type SaveResult =
@@ -54,6 +55,7 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
   if ((intent === "publish" || intent === "schedule") && !wasPublished && v.mailAudience === null) {
     return { ok: false, errors: { mailAudience: "Choose who gets this piece by email: everyone, paid subscribers only, or no email." } };
   }
+  if (!(await categoryByName(v.category))) return { ok: false, errors: { category: "Choose one of the categories in the list (an admin adds new ones under Categories)." } };
   const authorId = v.authorId === "" ? (existing ? existing.authorId : actor.userId) : v.authorId;
   if (v.authorId !== "" && !(await isStaffUser(v.authorId))) return { ok: false, errors: { authorId: "Choose a member of staff as the author." } };
   const clash = await d
