@@ -28,7 +28,7 @@ async function captureSaveAction(browser: Browser, headline: string): Promise<Ca
   });
   await page.getByLabel("Headline", { exact: true }).fill(headline);
   await page.getByLabel("Slug", { exact: true }).fill("Not A Slug");
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await fillMarkdown(page, "Teaser", "T");
   await fillMarkdown(page, "Full analysis", "A");
   await page.getByRole("button", { name: "Save draft" }).click();

@@ -15,7 +15,7 @@ const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 
 async function fillPiece(page: Page, headline: string, analysis: string): Promise<void> {
   await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await fillMarkdown(page, "Teaser", `The public teaser of ${headline}.`);
   await fillMarkdown(page, "Full analysis", analysis);
   await page.getByLabel("Call to action", { exact: true }).fill("Subscribe for the whole analysis.");

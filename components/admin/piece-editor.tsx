@@ -176,13 +176,17 @@ export function PieceEditor({
             aria-invalid={e.slug ? true : undefined}
           />
         </Field>
-        <Field label="Category" name="category" error={e.category}>
-          <input id="f-category" name="category" type="text" list="category-options" required maxLength={40} value={v.category} onChange={(ev) => set("category", ev.target.value)} aria-describedby={describedBy("category")} />
-          <datalist id="category-options">
+        <Field label="Category" name="category" error={e.category} hint="From the managed list; admins add, rename and merge categories under Categories.">
+          <select id="f-category" name="category" required value={v.category} onChange={(ev) => set("category", ev.target.value)} aria-describedby={describedBy("category", true)} aria-invalid={e.category ? true : undefined}>
+            <option value="" disabled>
+              {categories.length === 0 ? "No category yet: an admin adds them under Categories" : "Choose a category"}
+            </option>
             {categories.map((c) => (
-              <option key={c} value={c} />
+              <option key={c} value={c}>
+                {c}
+              </option>
             ))}
-          </datalist>
+          </select>
         </Field>
         {enhanced ? (
           <fieldset className="editor-layout">

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { categories, categoryRedirects } from "@/db/schema";
+import { isSlug } from "@/lib/publishing/slug";
 
 export interface Category {
   id: string;
@@ -27,6 +28,7 @@ export async function categoryBySlug(slug: string): Promise<Category | null> {
 
 /** Where an old slug (renamed or merged away) now points, if anywhere. */
 export async function redirectedCategorySlug(slug: string): Promise<string | null> {
+  if (!isSlug(slug)) return null;
   const [row] = await (await db())
     .select({ slug: categories.slug })
     .from(categoryRedirects)

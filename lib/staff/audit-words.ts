@@ -24,6 +24,10 @@ const WORDS: Record<string, string> = {
   "taxonomy.add": "added a term to the risk lists",
   "taxonomy.rename": "renamed a term of the risk lists",
   "taxonomy.retire": "retired a term of the risk lists",
+  "category.create": "added a category",
+  "category.rename": "renamed a category",
+  "category.describe": "changed a category's description",
+  "category.merge": "merged one category into another",
 };
 
 export function auditWords(action: string): string {

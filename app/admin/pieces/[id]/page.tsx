@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PieceEditor } from "@/components/admin/piece-editor";
 import { requireStaff } from "@/lib/auth/guards";
-import { listCategories } from "@/lib/pieces/queries";
+import { listCategories } from "@/lib/categories/store";
 import { editorValues } from "@/lib/publishing/editor-values";
 import { sendIdOfPiece } from "@/lib/publishing/queries";
 import { readPieceForEditing } from "@/lib/pieces/editing";
