@@ -133,7 +133,7 @@ async function staffPages(page: Page): Promise<string[]> {
   const subscriberHref = (await page.locator('a[href^="/admin/subscribers/"]:not([href$=".csv"])').first().getAttribute("href"))!;
   await page.goto("/admin/sends");
   const sendHref = await page.locator('a[href^="/admin/sends/"]').first().getAttribute("href");
-  return ["/admin", "/admin/pieces", "/admin/pieces/new", pieceHref, "/admin/subscribers", subscriberHref, "/admin/sends", ...(sendHref ? [sendHref] : []), "/admin/emails", "/admin/staff", "/admin/audit", "/admin/profile", "/admin/taxonomy"];
+  return ["/admin", "/admin/pieces", "/admin/pieces/new", pieceHref, "/admin/subscribers", subscriberHref, "/admin/sends", ...(sendHref ? [sendHref] : []), "/admin/emails", "/admin/staff", "/admin/audit", "/admin/profile", "/admin/taxonomy", "/admin/categories"];
 }
 
 for (const w of SCREENS) {

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
-import type { FormAction, UploadState } from "@/lib/actions/form-state";
+import type { FormAction, FormState, UploadState } from "@/lib/actions/form-state";
 import { joinAtPaywall, OneText } from "@/lib/pieces/paywall";
 import { RichMarkdownField } from "./rich-editor/rich-markdown-field";
 import type { EditorValues, PreviewHtml } from "@/lib/publishing/editor-values";
@@ -73,7 +73,13 @@ export function PieceEditor({
   upload: FormAction<UploadState>;
   renderPreview: (input: { teaser: string; analysis: string }) => Promise<PreviewHtml>;
 }) {
-  const [state, action, pending] = useActionState(save, {});
+  // React resets the form after each action; a controlled <select> is not put back (its default is
+  // not kept in sync, unlike an input's), so each answer remounts the selects with the chosen values.
+  const [state, action, pending] = useActionState<FormState & { round?: number }, FormData>(
+    async (prev, form) => ({ ...(await save(prev, form)), round: (prev.round ?? 0) + 1 }),
+    {},
+  );
+  const round = state.round ?? 0;
   const [v, setV] = useState(initial);
   const [slugTouched, setSlugTouched] = useState(initial.slug !== "");
   const [dirty, setDirty] = useState(false);
@@ -177,7 +183,7 @@ export function PieceEditor({
           />
         </Field>
         <Field label="Category" name="category" error={e.category} hint="From the managed list; admins add, rename and merge categories under Categories.">
-          <select id="f-category" name="category" required value={v.category} onChange={(ev) => set("category", ev.target.value)} aria-describedby={describedBy("category", true)} aria-invalid={e.category ? true : undefined}>
+          <select key={`category-${round}`} id="f-category" name="category" required value={v.category} onChange={(ev) => set("category", ev.target.value)} aria-describedby={describedBy("category", true)} aria-invalid={e.category ? true : undefined}>
             <option value="" disabled>
               {categories.length === 0 ? "No category yet: an admin adds them under Categories" : "Choose a category"}
             </option>
@@ -246,7 +252,7 @@ export function PieceEditor({
           <input id="f-ctaPitch" name="ctaPitch" type="text" required maxLength={300} value={v.ctaPitch} onChange={(ev) => set("ctaPitch", ev.target.value)} aria-describedby={describedBy("ctaPitch", true)} />
         </Field>
         <Field label="Visibility" name="visibility" error={e.visibility}>
-          <select id="f-visibility" name="visibility" value={v.visibility} onChange={(ev) => set("visibility", ev.target.value as EditorValues["visibility"])}>
+          <select key={`visibility-${round}`} id="f-visibility" name="visibility" value={v.visibility} onChange={(ev) => set("visibility", ev.target.value as EditorValues["visibility"])}>
             <option value="public">Public</option>
             <option value="members">Members</option>
             <option value="paid">Paid</option>
@@ -273,7 +279,7 @@ export function PieceEditor({
         </fieldset>
         {risk ? <AssessmentFields initial={risk.initial} options={risk.options} errors={e} onChange={() => setDirty(true)} /> : null}
         <Field label="Author" name="authorId" error={e.authorId}>
-          <select id="f-authorId" name="authorId" value={v.authorId} onChange={(ev) => set("authorId", ev.target.value)}>
+          <select key={`author-${round}`} id="f-authorId" name="authorId" value={v.authorId} onChange={(ev) => set("authorId", ev.target.value)}>
             {v.authorId === "" ? <option value="">Choose the byline</option> : null}
             {newsroom.authors.map((a) => (
               <option key={a.userId} value={a.userId}>

@@ -37,7 +37,9 @@ export default async function CategoriesPage() {
           {list.map((c) => (
             <li key={c.id} className="category-card" aria-labelledby={`cat-${c.id}`}>
               <h3 id={`cat-${c.id}`}>
-                <Link href={categoryHref(c.slug)}>{c.name}</Link>
+                <Link href={categoryHref(c.slug)} prefetch={false}>
+                  {c.name}
+                </Link>
               </h3>
               <p className="meta">
                 <code>{categoryHref(c.slug)}</code> · {formatNumber(c.pieces)} {c.pieces === 1 ? "piece" : "pieces"}
