@@ -36,15 +36,21 @@ export function useAutosave({
   const busy = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onSavedRef = useRef(onSaved);
+  // The timers call the latest run (which reschedules itself) through this.
+  const runRef = useRef<() => Promise<void>>(async () => {});
   useEffect(() => {
     onSavedRef.current = onSaved;
   });
+  const later = useCallback((ms: number) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void runRef.current(), ms);
+  }, []);
 
   const run = useCallback(async (): Promise<void> => {
     const form = formRef.current;
     if (!form || !action || submitting.current || changes.current === saved.current) return;
     if (busy.current) {
-      timer.current = setTimeout(() => void run(), AUTOSAVE_DELAY_MS);
+      later(AUTOSAVE_DELAY_MS);
       return;
     }
     busy.current = true;
@@ -68,19 +74,21 @@ export function useAutosave({
       }
     } catch {
       setStatus("Couldn't save — retrying");
-      timer.current = setTimeout(() => void run(), RETRY_MS);
+      later(RETRY_MS);
     } finally {
       busy.current = false;
       setInFlight(false);
     }
-  }, [action, formRef, submitting]);
+  }, [action, formRef, submitting, later]);
+  useEffect(() => {
+    runRef.current = run;
+  }, [run]);
 
   const changed = useCallback(() => {
     if (!action) return;
     changes.current += 1;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void run(), AUTOSAVE_DELAY_MS);
-  }, [action, run]);
+    later(AUTOSAVE_DELAY_MS);
+  }, [action, later]);
 
   useEffect(() => {
     const onHide = () => {
