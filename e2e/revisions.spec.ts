@@ -57,6 +57,13 @@ test("the editor autosaves a draft; the history shows it and restores an earlier
 
   await rows.nth(1).getByRole("link").click();
   await expect(page.getByTestId("revision-teaser")).toHaveText(`Original teaser ${stamp}.`);
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`revision-${width}.png`), fullPage: true });
+    const axe = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("link", { name: "Restore…" }).click();
   await page.screenshot({ path: test.info().outputPath("revision-confirm-1280.png"), fullPage: true });
   await page.getByRole("button", { name: "Restore this version" }).click();
