@@ -103,6 +103,21 @@ describe.each(databaseKinds())("revisions on %s", (kind) => {
     expect(audits.map((a) => a.action)).toContain("piece.restore");
   });
 
+  it("restores a published piece as a new publish of the same piece: still live, its publish time kept", async () => {
+    const now = new Date("2026-11-05T12:00:00Z");
+    const p = await savePiece(editor, null, validPieceForm({ headline: "Live restorable" }), "publish", now);
+    if (!p.ok) throw new Error(JSON.stringify(p.errors));
+    const edited = await savePiece(editor, p.id, validPieceForm({ headline: "Live restorable", slug: "live-restorable", teaser: "Edited live." }), "publish", minutes(now, 5));
+    expect(edited.ok).toBe(true);
+    const first = (await listRevisions(editor, p.id)).at(-1)!;
+    const r = await restoreRevision(editor, p.id, first.id, minutes(now, 6));
+    expect(r.ok && r.status).toBe("published");
+    const row = await piece(p.id);
+    expect(row.teaser).toBe("A teaser.");
+    expect(row.publishAt?.toISOString()).toBe(now.toISOString());
+    expect((await listRevisions(editor, p.id)).map((x) => x.kind)).toEqual(["restore", "publish", "publish"]);
+  });
+
   it("keeps only the newest revisions of a piece", async () => {
     const now = new Date("2026-11-06T10:00:00Z");
     const d = await draft("Capped", now);

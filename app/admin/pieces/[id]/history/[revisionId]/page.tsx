@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { KIND_LABELS } from "@/components/admin/revision-list";
-import { RevisionFields } from "@/components/admin/revision-fields";
+import { RevisionView } from "@/components/admin/revision-view";
 import { Notice } from "@/components/ui/notice";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
@@ -56,7 +56,7 @@ export default async function RevisionPage({ params, searchParams }: { params: P
           </Link>
         </p>
       )}
-      <RevisionFields fields={revision.fields} />
+      <RevisionView fields={revision.fields} />
     </div>
   );
 }

@@ -17,7 +17,7 @@ const LINES: [keyof Snapshot, string][] = [
 ];
 
 /** A revision's fields as text, its teaser and analysis through the site's sanitizer (never raw HTML). */
-export function RevisionFields({ fields }: { fields: Snapshot }) {
+export function RevisionView({ fields }: { fields: Snapshot }) {
   return (
     <>
       <dl className="revision-fields">
