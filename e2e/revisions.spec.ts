@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInByLink } from "./fixtures/auth";
-import { fillMarkdown } from "./fixtures/editor";
+import { fillMarkdown, publishPiece } from "./fixtures/editor";
 
 const richField = (page: Page, label: "Teaser" | "Full analysis") => page.getByRole("textbox", { name: label, exact: true }).and(page.locator("[contenteditable]"));
 
@@ -93,4 +93,17 @@ test("two pages editing one draft: the later save is refused with the conflict m
   await second.reload();
   await expect(second.getByLabel("Headline", { exact: true })).toHaveValue(`Two tabs ${stamp}, first`);
   await context.close();
+});
+
+test("a published piece's edits are not autosaved onto the live piece: they are kept as a revision", async ({ page }) => {
+  test.setTimeout(120_000);
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1e4)}`;
+  await signInByLink(page, "admin@example.com", "/admin/pieces/new");
+  const { id, slug } = await publishPiece(page, { headline: `Live autosave ${stamp}`, analysis: "The analysis.", visibility: "public" });
+  await typeAtEnd(page, "Teaser", ` Not live yet ${stamp}.`);
+  await expect(page.getByTestId("autosave-status")).toHaveText("Unsaved changes kept as a revision", { timeout: 20_000 });
+  const live = await page.request.get(`/read/${slug}`);
+  expect(await live.text()).not.toContain(`Not live yet ${stamp}`);
+  await page.goto(`/admin/pieces/${id}/history`);
+  await expect(page.locator("table tbody tr").first()).toContainText("Autosave");
 });
