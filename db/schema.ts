@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -494,5 +495,8 @@ export const pieceRevisions = pgTable(
     kind: text("kind").$type<RevisionKind>().notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
   },
-  (t) => [index("piece_revisions_piece_idx").on(t.pieceId, t.createdAt)],
+  (t) => [
+    index("piece_revisions_piece_idx").on(t.pieceId, t.createdAt),
+    check("piece_revisions_kind_check", sql`${t.kind} in ('autosave', 'save', 'publish', 'restore')`),
+  ],
 );
