@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -495,3 +496,29 @@ export const media = pgTable("media", {
   uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: at("created_at").notNull().defaultNow(),
 });
+
+export const REVISION_KINDS = ["autosave", "save", "publish", "restore"] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+/**
+ * A piece's editable fields as they stood at a save, a publish, a restore, or an autosave (at most one
+ * autosave row per author and piece in a short window, updated in place). The snapshot is the editor's
+ * own strings, validated by lib/revisions/snapshot.ts; the newest rows only are kept (lib/revisions/).
+ */
+export const pieceRevisions = pgTable(
+  "piece_revisions",
+  {
+    id: id(),
+    pieceId: text("piece_id")
+      .notNull()
+      .references(() => pieces.id, { onDelete: "cascade" }),
+    fields: jsonb("fields").$type<Record<string, string>>().notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").$type<RevisionKind>().notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("piece_revisions_piece_idx").on(t.pieceId, t.createdAt),
+    check("piece_revisions_kind_check", sql`${t.kind} in ('autosave', 'save', 'publish', 'restore')`),
+  ],
+);

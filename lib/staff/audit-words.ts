@@ -4,6 +4,8 @@ const WORDS: Record<string, string> = {
   "piece.publish": "published a piece",
   "piece.schedule": "scheduled a piece",
   "piece.unpublish": "unpublished a piece",
+  "piece.autosave": "autosaved a piece",
+  "piece.restore": "restored an earlier version of a piece",
   "piece.published-on-schedule": "published a scheduled piece",
   "signal.status": "changed a signal's status",
   "send.retry": "retried a send",
