@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -132,12 +133,34 @@ export const rateLimitHits = pgTable(
   (t) => [index("rate_limit_hits_bucket_at_idx").on(t.bucket, t.at)],
 );
 
+/** The managed list of categories (issue 14); pieces.category holds a category's name, kept in step by the foreign key. */
+export const categories = pgTable("categories", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull().unique(),
+  description: text("description").notNull().default(""),
+  createdAt: at("created_at").notNull().defaultNow(),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** A slug a category used to answer to (renamed or merged away), redirecting to the category now holding its pieces. */
+export const categoryRedirects = pgTable("category_redirects", {
+  fromSlug: text("from_slug").primaryKey(),
+  categoryId: text("category_id")
+    .notNull()
+    .references(() => categories.id, { onDelete: "cascade" }),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
 export const pieces = pgTable(
   "pieces",
   {
     id: id(),
     slug: text("slug").notNull().unique(),
-    category: text("category").notNull(),
+    // A name, not an id: renaming cascades here, so every reader of pieces.category keeps working unchanged.
+    category: text("category")
+      .notNull()
+      .references(() => categories.name, { onUpdate: "cascade", onDelete: "restrict" }),
     headline: text("headline").notNull(),
     teaser: text("teaser").notNull(),
     analysis: text("analysis").notNull(),
@@ -511,3 +534,28 @@ export const pendingSignupSources = pgTable("pending_signup_sources", {
     .references(() => pieces.id, { onDelete: "cascade" }),
   createdAt: at("created_at").notNull().defaultNow(),
 });
+export const REVISION_KINDS = ["autosave", "save", "publish", "restore"] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+/**
+ * A piece's editable fields as they stood at a save, a publish, a restore, or an autosave (at most one
+ * autosave row per author and piece in a short window, updated in place). The snapshot is the editor's
+ * own strings, validated by lib/revisions/snapshot.ts; the newest rows only are kept (lib/revisions/).
+ */
+export const pieceRevisions = pgTable(
+  "piece_revisions",
+  {
+    id: id(),
+    pieceId: text("piece_id")
+      .notNull()
+      .references(() => pieces.id, { onDelete: "cascade" }),
+    fields: jsonb("fields").$type<Record<string, string>>().notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").$type<RevisionKind>().notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("piece_revisions_piece_idx").on(t.pieceId, t.createdAt),
+    check("piece_revisions_kind_check", sql`${t.kind} in ('autosave', 'save', 'publish', 'restore')`),
+  ],
+);

@@ -1,12 +1,14 @@
 import { count } from "drizzle-orm";
 import type { Db } from "./client";
-import { pieces } from "./schema";
+import { categories, pieces } from "./schema";
+import { DEMO_CATEGORIES } from "./demo-categories";
 import { DEMO_PIECES } from "./demo-pieces";
 import { seedDemoAssessments } from "./demo-risk";
 import { seedDemoStaff } from "./demo-staff";
 
 /** Loads the demo pieces (idempotent by slug). Returns how many were inserted. */
 export async function seedDemoPieces(d: Db): Promise<number> {
+  await d.insert(categories).values([...DEMO_CATEGORIES]).onConflictDoNothing();
   const inserted = await d
     .insert(pieces)
     .values(DEMO_PIECES.map((p) => ({ ...p, status: "published" as const, updatedAt: p.publishAt ?? new Date() })))

@@ -5,7 +5,7 @@ import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
 // The piece preview's routes check staff before they look the piece up: any id is refused alike (e2e/preview.spec.ts uses a real draft).
 const SOME_PIECE = "00000000-0000-0000-0000-000000000000";
-const PAGES = ["/admin", "/admin/pieces", "/admin/pieces/new", "/admin/sends", "/admin/emails", `/admin/pieces/${SOME_PIECE}/preview`, `/preview/${SOME_PIECE}/subscriber`];
+const PAGES = ["/admin", "/admin/pieces", "/admin/pieces/new", "/admin/sends", "/admin/emails", `/admin/pieces/${SOME_PIECE}/preview`, `/admin/pieces/${SOME_PIECE}/history`, `/admin/pieces/${SOME_PIECE}/history/${SOME_PIECE}`, `/preview/${SOME_PIECE}/subscriber`];
 
 interface CapturedAction {
   url: string;
@@ -28,7 +28,7 @@ async function captureSaveAction(browser: Browser, headline: string): Promise<Ca
   });
   await page.getByLabel("Headline", { exact: true }).fill(headline);
   await page.getByLabel("Slug", { exact: true }).fill("Not A Slug");
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await fillMarkdown(page, "Teaser", "T");
   await fillMarkdown(page, "Full analysis", "A");
   await page.getByRole("button", { name: "Save draft" }).click();

@@ -15,7 +15,7 @@ async function alertsAbout(request: APIRequestContext, to: string, headline: str
 async function publishAssessedPiece(page: Page, headline: string, rationale: string, signal: string): Promise<string> {
   await page.goto("/admin/pieces/new");
   await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await fillMarkdown(page, "Teaser", "A public teaser about unrest and prices.");
   await fillMarkdown(page, "Full analysis", "The gated analysis of the unrest.");
   await page.getByLabel("Call to action", { exact: true }).fill("Get the whole picture.");

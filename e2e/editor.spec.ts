@@ -19,7 +19,7 @@ test("an editor writes one text with a footnote, an image and a moved paywall ma
   const headline = `Rich editor piece ${stamp}`;
   await signInByLink(page, "admin@example.com", "/admin/pieces/new");
   await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await page.getByLabel("Call to action", { exact: true }).fill("Get the full breakdown.");
   await page.getByLabel("Visibility", { exact: true }).selectOption("paid");
   await page.getByLabel("One text with a paywall marker").check();

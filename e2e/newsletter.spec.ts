@@ -27,7 +27,7 @@ test("publishing with the confirmation's “Everyone” mails the full piece to 
   const headline = `Newsletter piece ${Date.now()}`;
   const secret = `Only subscribers read this sentence ${Date.now()}.`;
   await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await page.getByLabel("Category", { exact: true }).fill("Geopolitics");
+  await page.getByLabel("Category", { exact: true }).selectOption("Geopolitics");
   await fillMarkdown(page, "Teaser", "The public teaser of the newsletter piece.");
   await fillMarkdown(page, "Full analysis", secret);
   await page.getByLabel("Call to action", { exact: true }).fill("Subscribe for the whole analysis.");

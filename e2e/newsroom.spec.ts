@@ -15,7 +15,7 @@ const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 
 async function fillPiece(page: Page, headline: string, analysis: string): Promise<void> {
   await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await fillMarkdown(page, "Teaser", `The public teaser of ${headline}.`);
   await fillMarkdown(page, "Full analysis", analysis);
   await page.getByLabel("Call to action", { exact: true }).fill("Subscribe for the whole analysis.");
@@ -133,7 +133,7 @@ async function staffPages(page: Page): Promise<string[]> {
   const subscriberHref = (await page.locator('a[href^="/admin/subscribers/"]:not([href$=".csv"])').first().getAttribute("href"))!;
   await page.goto("/admin/sends");
   const sendHref = await page.locator('a[href^="/admin/sends/"]').first().getAttribute("href");
-  return ["/admin", "/admin/pieces", "/admin/pieces/new", pieceHref, "/admin/subscribers", subscriberHref, "/admin/sends", ...(sendHref ? [sendHref] : []), "/admin/emails", "/admin/staff", "/admin/audit", "/admin/profile", "/admin/taxonomy"];
+  return ["/admin", "/admin/pieces", "/admin/pieces/new", pieceHref, "/admin/subscribers", subscriberHref, "/admin/sends", ...(sendHref ? [sendHref] : []), "/admin/emails", "/admin/staff", "/admin/audit", "/admin/profile", "/admin/taxonomy", "/admin/categories"];
 }
 
 for (const w of SCREENS) {

@@ -16,7 +16,7 @@ const isPrivateNoStore = (cacheControl: string): boolean => /\bprivate\b/.test(c
 async function saveDraft(page: Page, headline: string, secret: string): Promise<string> {
   await page.goto("/admin/pieces/new");
   await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await fillMarkdown(page, "Teaser", "Insurers **repriced** the Baltic in a week. Ministers noticed later.");
   await fillMarkdown(page, "Full analysis", `${secret}\n\n## What to watch\n\n- claims\n- premiums`);
   await page.getByLabel("Visibility", { exact: true }).selectOption("paid");

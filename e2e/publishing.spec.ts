@@ -7,7 +7,7 @@ const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 
 async function fillPiece(page: Page, headline: string, analysisSentence: string): Promise<void> {
   await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await fillMarkdown(page, "Teaser", `A public teaser about **${headline}** that anyone may read.`);
   await fillMarkdown(page, "Full analysis", `${analysisSentence}\n\n## What to watch\n\n- one\n- two\n\n> A quote.`);
   await page.getByLabel("Call to action", { exact: true }).fill("Get the full breakdown.");

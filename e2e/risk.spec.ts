@@ -11,7 +11,7 @@ test("an editor writes a piece with a risk assessment; anonymous readers see onl
   const rationale = `Customs brokers lose a licence route ${stamp()}.`;
   const signal = `The ministry publishes the final tariff list ${stamp()}.`;
   await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await fillMarkdown(page, "Teaser", "A public teaser.");
   await fillMarkdown(page, "Full analysis", "The gated analysis.");
   await page.getByLabel("Call to action", { exact: true }).fill("Get the whole picture.");

@@ -59,3 +59,7 @@ export const formatDateTime = (d: Date): string => dateTime.format(d);
 
 /** "2026-11-22" in UTC. */
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+const time = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
+/** "14:03" (UTC). */
+export const formatTime = (d: Date): string => time.format(d);

@@ -1,6 +1,7 @@
 /** Test data for the newsletter tests: a piece, readers of every kind, and many readers in bulk. */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { ensureCategories } from "./categories";
 import { complimentaryGrants, emailPreferences, pieces, subscriptions, suppressions, users } from "@/db/schema";
 
 export const ANALYSIS_SENTENCE = "Insurers now price a single customs ruling as a supply-chain event.";
@@ -11,6 +12,7 @@ const unique = (label: string) => `${label}-${Date.now().toString(36)}-${++count
 
 export async function seedPiece(d: Db, overrides: Partial<typeof pieces.$inferInsert> = {}): Promise<string> {
   const slug = unique("piece");
+  await ensureCategories(d, [overrides.category ?? "Technology risk"]);
   const [row] = await d
     .insert(pieces)
     .values({

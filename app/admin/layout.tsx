@@ -44,6 +44,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           {staff.role === "admin" ? (
             <>
               <Link href="/admin/staff">Staff</Link>
+              <Link href="/admin/categories">Categories</Link>
               <Link href="/admin/taxonomy">Taxonomy</Link>
               <Link href="/admin/audit">Audit log</Link>
             </>

@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
-import type { FormAction, UploadState } from "@/lib/actions/form-state";
+import type { AutosaveState, FormAction, FormState, UploadState } from "@/lib/actions/form-state";
+import { useAutosave } from "./use-autosave";
 import { joinAtPaywall, OneText } from "@/lib/pieces/paywall";
 import { RichMarkdownField } from "./rich-editor/rich-markdown-field";
 import type { EditorValues, PreviewHtml } from "@/lib/publishing/editor-values";
@@ -62,6 +63,7 @@ export function PieceEditor({
   risk,
   newsroom,
   save,
+  autosave,
   upload,
   renderPreview,
 }: {
@@ -70,10 +72,18 @@ export function PieceEditor({
   risk?: EditorRisk;
   newsroom: EditorNewsroom;
   save: FormAction;
+  /** A saved piece's autosave (a new piece has nothing to save onto until its first Save). */
+  autosave?: FormAction<AutosaveState>;
   upload: FormAction<UploadState>;
   renderPreview: (input: { teaser: string; analysis: string }) => Promise<PreviewHtml>;
 }) {
-  const [state, action, pending] = useActionState(save, {});
+  // React resets the form after each action; a controlled <select> is not put back (its default is
+  // not kept in sync, unlike an input's), so each answer remounts the selects with the chosen values.
+  const [state, action, pending] = useActionState<FormState & { round?: number }, FormData>(
+    async (prev, form) => ({ ...(await save(prev, form)), round: (prev.round ?? 0) + 1 }),
+    {},
+  );
+  const round = state.round ?? 0;
   const [v, setV] = useState(initial);
   const [slugTouched, setSlugTouched] = useState(initial.slug !== "");
   const [dirty, setDirty] = useState(false);
@@ -91,6 +101,11 @@ export function PieceEditor({
   // One text with a movable paywall marker instead of the two fields (lib/pieces/paywall splits it on save).
   const [oneText, setOneText] = useState<string | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
+  const auto = useAutosave({ formRef, action: v.id ? autosave : undefined, initialVersion: initial.version, submitting, onSaved: (kept) => kept === "draft" && setDirty(false) });
+  const markDirty = () => {
+    setDirty(true);
+    auto.changed();
+  };
 
   useEffect(() => {
     const onUnload = (ev: BeforeUnloadEvent) => {
@@ -118,7 +133,7 @@ export function PieceEditor({
   };
 
   const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => {
-    setDirty(true);
+    markDirty();
     setV((old) => {
       const next = { ...old, [key]: value };
       if (key === "headline" && !slugTouched) next.slug = slugify(String(value));
@@ -147,6 +162,7 @@ export function PieceEditor({
         }}
       >
         <input type="hidden" name="id" value={v.id ?? ""} />
+        <input type="hidden" name="version" value={auto.version} />
         <input type="hidden" name="publishAt" value={publishAtIso} />
         {state.error ? (
           <p className="notice error" role="alert">
@@ -176,13 +192,17 @@ export function PieceEditor({
             aria-invalid={e.slug ? true : undefined}
           />
         </Field>
-        <Field label="Category" name="category" error={e.category}>
-          <input id="f-category" name="category" type="text" list="category-options" required maxLength={40} value={v.category} onChange={(ev) => set("category", ev.target.value)} aria-describedby={describedBy("category")} />
-          <datalist id="category-options">
+        <Field label="Category" name="category" error={e.category} hint="From the managed list; admins add, rename and merge categories under Categories.">
+          <select key={`category-${round}`} id="f-category" name="category" required value={v.category} onChange={(ev) => set("category", ev.target.value)} aria-describedby={describedBy("category", true)} aria-invalid={e.category ? true : undefined}>
+            <option value="" disabled>
+              {categories.length === 0 ? "No category yet: an admin adds them under Categories" : "Choose a category"}
+            </option>
             {categories.map((c) => (
-              <option key={c} value={c} />
+              <option key={c} value={c}>
+                {c}
+              </option>
             ))}
-          </datalist>
+          </select>
         </Field>
         {enhanced ? (
           <fieldset className="editor-layout">
@@ -221,7 +241,7 @@ export function PieceEditor({
               describedBy={describedBy("body", true)}
               invalid={Boolean(e.body)}
               onChange={(text) => {
-                setDirty(true);
+                markDirty();
                 setOneText(text);
                 const split = OneText.safeParse(text);
                 if (split.success) setV((old) => ({ ...old, teaser: split.data.teaser, analysis: split.data.analysis }));
@@ -242,13 +262,13 @@ export function PieceEditor({
           <input id="f-ctaPitch" name="ctaPitch" type="text" required maxLength={300} value={v.ctaPitch} onChange={(ev) => set("ctaPitch", ev.target.value)} aria-describedby={describedBy("ctaPitch", true)} />
         </Field>
         <Field label="Visibility" name="visibility" error={e.visibility}>
-          <select id="f-visibility" name="visibility" value={v.visibility} onChange={(ev) => set("visibility", ev.target.value as EditorValues["visibility"])}>
+          <select key={`visibility-${round}`} id="f-visibility" name="visibility" value={v.visibility} onChange={(ev) => set("visibility", ev.target.value as EditorValues["visibility"])}>
             <option value="public">Public</option>
             <option value="members">Members</option>
             <option value="paid">Paid</option>
           </select>
         </Field>
-        <EmailFields initial={initial} headline={v.headline} teaserHtml={preview?.teaserHtml ?? null} errors={e} onChange={() => setDirty(true)} />
+        <EmailFields initial={initial} headline={v.headline} teaserHtml={preview?.teaserHtml ?? null} errors={e} onChange={markDirty} />
         <fieldset className="editor-source">
           <legend>The source report</legend>
           <Field label="Source outlet" name="sourceOutlet" error={e.sourceOutlet}>
@@ -267,9 +287,9 @@ export function PieceEditor({
             <textarea id="f-sourceSummary" name="sourceSummary" rows={4} maxLength={3000} value={v.sourceSummary} onChange={(ev) => set("sourceSummary", ev.target.value)} />
           </Field>
         </fieldset>
-        {risk ? <AssessmentFields initial={risk.initial} options={risk.options} errors={e} onChange={() => setDirty(true)} /> : null}
+        {risk ? <AssessmentFields initial={risk.initial} options={risk.options} errors={e} onChange={markDirty} /> : null}
         <Field label="Author" name="authorId" error={e.authorId}>
-          <select id="f-authorId" name="authorId" value={v.authorId} onChange={(ev) => set("authorId", ev.target.value)}>
+          <select key={`author-${round}`} id="f-authorId" name="authorId" value={v.authorId} onChange={(ev) => set("authorId", ev.target.value)}>
             {v.authorId === "" ? <option value="">Choose the byline</option> : null}
             {newsroom.authors.map((a) => (
               <option key={a.userId} value={a.userId}>
@@ -280,13 +300,13 @@ export function PieceEditor({
         </Field>
         {willMail ? <MailChoiceFieldset value={v.mailAudience} hidden={enhanced} error={e.mailAudience} onChange={(a) => set("mailAudience", a)} /> : null}
         <Field label="Publish at" name="publishAt" error={e.publishAt} hint="For Schedule: your local time.">
-          <input id="f-publishAt" type="datetime-local" step={1} value={publishAtLocal} onChange={(ev) => { setDirty(true); setPublishAtLocal(ev.target.value); }} aria-describedby={describedBy("publishAt", true)} />
+          <input id="f-publishAt" type="datetime-local" step={1} value={publishAtLocal} onChange={(ev) => { markDirty(); setPublishAtLocal(ev.target.value); }} aria-describedby={describedBy("publishAt", true)} />
         </Field>
         <div className="editor-actions">
-          <button className="button secondary" type="submit" name="intent" value="draft" disabled={pending}>
+          <button className="button secondary" type="submit" name="intent" value="draft" disabled={pending || auto.inFlight}>
             Save draft
           </button>
-          <button className="button" type="submit" name="intent" value="publish" disabled={pending}>
+          <button className="button" type="submit" name="intent" value="publish" disabled={pending || auto.inFlight}>
             Publish
           </button>
           <button className="button secondary" type="submit" name="intent" value="schedule" disabled={pending}>
@@ -297,7 +317,10 @@ export function PieceEditor({
               Unpublish
             </button>
           ) : null}
-          {dirty ? <span className="meta" role="status">Unsaved changes</span> : null}
+          {dirty && !auto.status ? <span className="meta" role="status">Unsaved changes</span> : null}
+          <span className="meta" role="status" aria-live="polite" data-testid="autosave-status">
+            {auto.status}
+          </span>
         </div>
       </form>
       <PiecePreview values={v} html={preview} />

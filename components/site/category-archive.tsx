@@ -15,6 +15,7 @@ export async function CategoryArchive({ category, filters, vectors }: { category
   return (
     <div className="wrap narrow">
       <h1 className="section-title">{filtered ? `${category.name}: ${filtered}` : category.name}</h1>
+      {category.description ? <p className="category-description">{category.description}</p> : null}
       <ArchiveFilters basePath={categoryHref(category.slug)} filters={filters} vectors={vectors} />
       {result.items.length === 0 ? <p role="status">No published piece matches these filters.</p> : null}
       <ul className="teaser-list">

@@ -38,3 +38,10 @@ export interface CancelState extends FormState {
 export interface UploadState extends FormState {
   image?: { src: string; alt: string; width: number; height: number };
 }
+
+/** The editor's autosave: the piece's version after it, to send with the next save. */
+export interface AutosaveState extends FormState {
+  version?: string;
+  /** Written onto the draft, or (a published piece) kept as a revision only. */
+  kept?: "draft" | "revision";
+}

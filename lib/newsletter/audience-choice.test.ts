@@ -11,6 +11,7 @@ import type { Viewer } from "@/lib/access/rule";
 import { currentPolicy } from "@/lib/access/policy";
 import { createPageStore } from "@/lib/cache/page-store.mjs";
 import { savePiece } from "@/lib/publishing/editor";
+import { ensureCategories } from "@/test-support/categories";
 import { validPieceForm } from "@/test-support/piece-form";
 import { seedPiece, seedReader, type ReaderKind } from "@/test-support/newsletter-fixtures";
 import { countAudience } from "./audience";
@@ -24,6 +25,7 @@ describe.each(databaseKinds())("the send's audience choice on %s", (kind) => {
   const t = useTestDatabase(kind, { boss: true });
   beforeAll(async () => {
     await createPageStore(undefined, {});
+    await ensureCategories(t.db, ["Markets"]);
     for (const k of KINDS) await seedReader(t.db, k);
     await seedReader(t.db, "active", { newPieces: false });
     await seedReader(t.db, "free", { suppressed: true });

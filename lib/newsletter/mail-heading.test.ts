@@ -6,6 +6,7 @@ import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { seedReader } from "@/test-support/newsletter-fixtures";
+import { ensureCategories } from "@/test-support/categories";
 import { validPieceForm } from "@/test-support/piece-form";
 import { deliveries, outbox, users } from "@/db/schema";
 import type { Viewer } from "@/lib/access/rule";
@@ -61,6 +62,7 @@ describe.each(databaseKinds())("the newsletter's subject and preheader on %s", (
   const actor = { kind: "member", userId: "", email: `heading-editor-${kind}@example.com`, role: "editor", subscriptions: [], grants: [] } satisfies Viewer;
   beforeAll(async () => {
     await createPageStore(undefined, {});
+    await ensureCategories(t.db, ["Markets"]);
     const [u] = await t.db.insert(users).values({ email: actor.email, role: "editor" }).returning({ id: users.id });
     actor.userId = u!.id;
   });

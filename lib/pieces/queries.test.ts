@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { ensureCategories } from "@/test-support/categories";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { seedDemoPieces, seedIfEmpty } from "@/db/seed";
 import { DEMO_PIECES } from "@/db/demo-pieces";
@@ -57,6 +58,7 @@ describe.each(databaseKinds())("pieces on %s", (kind) => {
   });
 
   it("hides drafts and pieces scheduled for later", async () => {
+    await ensureCategories(t.db, ["Markets", "Technology", "Geopolitics"]);
     await t.db.insert(pieces).values([
       { ...paid, slug: "draft-one", status: "draft" },
       { ...paid, slug: "future-one", status: "published", publishAt: new Date("2030-01-01T00:00:00Z") },

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, exists, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
-import { pieces, staffProfiles } from "@/db/schema";
+import { categories, pieces, staffProfiles } from "@/db/schema";
 import { assessmentVectors, pieceAssessments } from "@/db/schema-risk";
 import type { ArchiveFilters } from "@/lib/risk/filters";
 import type { AccessProof, Visibility } from "@/lib/access/rule";
@@ -190,18 +190,21 @@ export async function readAnalysis(proof: AccessProof): Promise<string> {
 export interface CategorySummary {
   name: string;
   slug: string;
+  description: string;
   count: number;
 }
 
+/** The managed categories that have a published piece: the site's sections. */
 export async function listCategories(now = new Date()): Promise<CategorySummary[]> {
   const d = await db();
   const rows = await d
-    .select({ name: pieces.category, n: count() })
+    .select({ name: categories.name, slug: categories.slug, description: categories.description, n: count() })
     .from(pieces)
+    .innerJoin(categories, eq(categories.name, pieces.category))
     .where(isPublished(now))
-    .groupBy(pieces.category)
-    .orderBy(pieces.category);
-  return rows.map((r) => ({ name: r.name, slug: slugify(r.name), count: r.n }));
+    .groupBy(categories.id)
+    .orderBy(categories.name);
+  return rows.map((r) => ({ name: r.name, slug: r.slug, description: r.description, count: r.n }));
 }
 
 /** A category by its slug in any letter case ("Markets" finds "markets"); null when none is published. */

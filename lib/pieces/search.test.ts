@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { ensureCategories } from "@/test-support/categories";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
@@ -46,6 +47,7 @@ describe.each(databaseKinds())("search on %s", (kind) => {
   const slugs = async (query: string, viewer?: Viewer) => (await search(query, viewer)).items.map((h) => h.piece.slug);
 
   beforeAll(async () => {
+    await ensureCategories(t.db, ["Markets", "Technology", "Geopolitics"]);
     await t.db.insert(pieces).values([
       { ...piece({ headline: "Zeppelin makers face a helium squeeze", visibility: "public" }), slug: "headline-hit" },
       { ...piece({ sourceBody: "A report that mentions a zeppelin once." }), slug: "source-hit" },

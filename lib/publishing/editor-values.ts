@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { MailAudience, Piece } from "@/db/schema";
 import type { PieceFields, VISIBILITIES } from "./input";
+import { versionOf } from "@/lib/revisions/version";
 
 /**
  * What the piece editor holds while a staff member types: every field of the one schema
@@ -11,6 +12,8 @@ export type EditorValues = Omit<z.input<typeof PieceFields>, "visibility" | "ass
   mailAudience: MailAudience | "";
   id: string | null;
   status: Piece["status"];
+  /** The version the editor read (lib/revisions/version.ts); empty for a new piece. */
+  version: string;
   visibility: (typeof VISIBILITIES)[number];
 };
 
@@ -25,6 +28,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 export const BLANK_PIECE: EditorValues = {
   id: null,
   status: "draft",
+  version: "",
   headline: "",
   slug: "",
   category: "",
@@ -49,6 +53,7 @@ export function editorValues(p: Omit<Piece, "analysisHtml" | "searchAnalysis" | 
   return {
     id: p.id,
     status: p.status,
+    version: versionOf(p.updatedAt),
     headline: p.headline,
     slug: p.slug,
     category: p.category,

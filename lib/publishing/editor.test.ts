@@ -7,6 +7,7 @@ import { renderMarkdown, renderMarkdownForMail } from "@/lib/pieces/markdown";
 import { findPublishedBySlug } from "@/lib/pieces/queries";
 import { createPageStore } from "@/lib/cache/page-store.mjs";
 import { validPieceForm } from "@/test-support/piece-form";
+import { ensureCategories } from "@/test-support/categories";
 import { savePiece } from "./editor";
 import { publishDuePieces } from "./schedule";
 
@@ -19,6 +20,7 @@ describe.each(databaseKinds())("publishing on %s", (kind) => {
   beforeAll(async () => {
     // This process's page cache, as a Next server has one: saving invalidates its pages.
     await createPageStore(undefined, {});
+    await ensureCategories(t.db, ["Markets", "Technology", "Geopolitics"]);
     const [u] = await t.db.insert(users).values({ email: actor.email, role: "editor" }).returning({ id: users.id });
     actor.userId = u!.id;
   });
@@ -33,6 +35,7 @@ describe.each(databaseKinds())("publishing on %s", (kind) => {
       [{ sourcePublishedAt: "not a date" }, "sourcePublishedAt", /not a valid date/],
       [{ sourceUrl: "javascript:alert(1)" }, "sourceUrl", /http/],
       [{ slug: "Bad Slug!" }, "slug", /lower-case/],
+      [{ category: "Markts" }, "category", /categories in the list/],
     ];
     for (const [over, field, message] of cases) {
       const r = await savePiece(actor, null, form(over), "draft");

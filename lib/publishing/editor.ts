@@ -13,11 +13,16 @@ import { invalidatePiecePages } from "./invalidation";
 import { schedulePublication } from "./schedule";
 import { checkAssessmentRefs, writeAssessment } from "@/lib/pieces/risk-write";
 import { analysisColumns } from "@/lib/pieces/analysis-html";
+import { categoryByName } from "@/lib/categories/store";
+import type { RevisionKind } from "@/db/schema";
+import { recordRevision } from "@/lib/revisions/record";
+import { snapshotOf } from "@/lib/revisions/snapshot";
+import { conflictMessage, versionOf } from "@/lib/revisions/version";
 
 export type SaveIntent = "draft" | "publish" | "schedule" | "unpublish";
 export type SaveResult =
-  | { ok: true; id: string; status: Piece["status"]; message: string }
-  | { ok: false; errors: FieldErrors };
+  | { ok: true; id: string; status: Piece["status"]; message: string; version: string }
+  | { ok: false; errors: FieldErrors; conflict?: true };
 
 /** The schema's fields are the columns (lib/publishing/input.ts), but for the source summary's column name and the analysis's rendered copy; publishAt, the mail audience, the author and the assessment are saved apart. */
 function columns(v: PieceFormValues) {
@@ -32,11 +37,22 @@ const MESSAGES: Record<SaveIntent, string> = {
   unpublish: "Unpublished. Readers no longer see it.",
 };
 
+export interface SaveOptions {
+  /** The version the editor read (lib/revisions/version.ts); a piece saved since is refused, unchanged. */
+  expectedVersion?: string;
+  /** The revision this save records (default: "publish" for Publish, else "save"). */
+  revision?: RevisionKind;
+  /** Leave the risk assessment as it is (an autosave, a restore): the form's own is not part of it. */
+  keepAssessment?: boolean;
+  /** The audit code (default `piece.<intent>`); null writes none (an autosave coalesced into the last). */
+  auditAction?: string | null;
+}
+
 /**
  * Saves the editor's form with one of its four buttons. Staff only. Validates everything first; a
- * refusal changes nothing. The audit line shares the save's transaction.
+ * refusal changes nothing. The audit line and the revision share the save's transaction.
  */
-export async function savePiece(viewer: Viewer, id: string | null, raw: unknown, intent: SaveIntent, now = new Date()): Promise<SaveResult> {
+export async function savePiece(viewer: Viewer, id: string | null, raw: unknown, intent: SaveIntent, now = new Date(), opts: SaveOptions = {}): Promise<SaveResult> {
   const actor = await authorizeStaff(viewer);
   const parsed = PieceForm.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
@@ -54,6 +70,7 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
   if ((intent === "publish" || intent === "schedule") && !wasPublished && v.mailAudience === null) {
     return { ok: false, errors: { mailAudience: "Choose who gets this piece by email: everyone, paid subscribers only, or no email." } };
   }
+  if (!(await categoryByName(v.category))) return { ok: false, errors: { category: "Choose one of the categories in the list (an admin adds new ones under Categories)." } };
   const authorId = v.authorId === "" ? (existing ? existing.authorId : actor.userId) : v.authorId;
   if (v.authorId !== "" && !(await isStaffUser(v.authorId))) return { ok: false, errors: { authorId: "Choose a member of staff as the author." } };
   const clash = await d
@@ -70,6 +87,10 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
   const values = { ...columns(v), status, publishAt, authorId, updatedAt: now, ...(v.mailAudience ? { mailAudience: v.mailAudience } : {}) };
 
   const saved = await d.transaction(async (tx) => {
+    if (existing && opts.expectedVersion !== undefined) {
+      const [current] = await tx.select({ updatedAt: pieces.updatedAt }).from(pieces).where(eq(pieces.id, existing.id)).for("update");
+      if (current && versionOf(current.updatedAt) !== opts.expectedVersion) return { conflict: current.updatedAt } as const;
+    }
     const [row] = existing
       ? await tx.update(pieces).set(values).where(eq(pieces.id, existing.id)).returning({ id: pieces.id })
       : await tx
@@ -78,10 +99,16 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
           .returning({ id: pieces.id });
     if (!row) throw new Error("save returned no row");
     const mailAudience = (await tx.select({ a: pieces.mailAudience }).from(pieces).where(eq(pieces.id, row.id)))[0]?.a ?? "none";
-    await audit(actor, `piece.${intent}`, row.id, { slug: v.slug, headline: v.headline, ...(intent === "publish" || intent === "schedule" ? { mail: mailAudience } : {}) }, tx);
-    const changedSignals = await writeAssessment(tx, row.id, v.assessment, actor.userId, now);
+    const kind = opts.revision ?? (intent === "publish" ? "publish" : "save");
+    const revision = await recordRevision(tx, { pieceId: row.id, authorId: actor.userId, kind, fields: snapshotOf({ ...v, authorId: authorId ?? "" }), now });
+    const auditAction = opts.auditAction === undefined ? `piece.${intent}` : opts.auditAction;
+    if (auditAction !== null && (kind !== "autosave" || revision.added)) {
+      await audit(actor, auditAction, row.id, { slug: v.slug, headline: v.headline, ...(intent === "publish" || intent === "schedule" ? { mail: mailAudience } : {}) }, tx);
+    }
+    const changedSignals = opts.keepAssessment ? [] : await writeAssessment(tx, row.id, v.assessment, actor.userId, now);
     return { id: row.id, changedSignals, mailAudience };
   });
+  if ("conflict" in saved && saved.conflict) return { ok: false, errors: { form: conflictMessage(saved.conflict) }, conflict: true };
   const savedId = saved.id;
 
   if (status === "scheduled" && publishAt) await schedulePublication(savedId, publishAt);
@@ -91,7 +118,7 @@ export async function savePiece(viewer: Viewer, id: string | null, raw: unknown,
     existing && { slug: existing.slug, category: existing.category, published: wasPublished, authorSlug: slugs.get(existing.authorId ?? "") },
     { slug: v.slug, category: v.category, published: status === "published", authorSlug: slugs.get(authorId ?? "") },
   );
-  return { ok: true, id: savedId, status, message: MESSAGES[intent] };
+  return { ok: true, id: savedId, status, message: MESSAGES[intent], version: versionOf(now) };
 }
 
 async function authorSlugs(d: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {

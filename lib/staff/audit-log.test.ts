@@ -1,5 +1,6 @@
 /** The audit log's filters, names and titles (PGlite, and PostgreSQL when DATABASE_URL is set). */
 import { beforeAll, describe, expect, it } from "vitest";
+import { ensureCategories } from "@/test-support/categories";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { auditLog, pieces, staffProfiles, users } from "@/db/schema";
 import { AuditQuery, auditFilterChoices, auditHref, listAuditLog } from "./audit-log";
@@ -32,6 +33,7 @@ describe.each(databaseKinds())("audit log on %s", (kind) => {
     ids.bo = bo!.id;
     ids.reader = reader!.id;
     await t.db.insert(staffProfiles).values({ userId: ids.ada, slug: "ada", displayName: "Ada Admin" });
+    await ensureCategories(t.db, ["Markets"]);
     const [piece] = await t.db.insert(pieces).values({ slug: "a-piece", category: "Markets", headline: "A piece worth logging", teaser: "t", analysis: "a", ctaPitch: "c" }).returning({ id: pieces.id });
     ids.piece = piece!.id;
     await t.db.insert(auditLog).values([

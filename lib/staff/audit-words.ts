@@ -4,6 +4,8 @@ const WORDS: Record<string, string> = {
   "piece.publish": "published a piece",
   "piece.schedule": "scheduled a piece",
   "piece.unpublish": "unpublished a piece",
+  "piece.autosave": "autosaved a piece",
+  "piece.restore": "restored an earlier version of a piece",
   "piece.published-on-schedule": "published a scheduled piece",
   "signal.status": "changed a signal's status",
   "send.retry": "retried a send",
@@ -24,6 +26,10 @@ const WORDS: Record<string, string> = {
   "taxonomy.add": "added a term to the risk lists",
   "taxonomy.rename": "renamed a term of the risk lists",
   "taxonomy.retire": "retired a term of the risk lists",
+  "category.create": "added a category",
+  "category.rename": "renamed a category",
+  "category.describe": "changed a category's description",
+  "category.merge": "merged one category into another",
 };
 
 export function auditWords(action: string): string {

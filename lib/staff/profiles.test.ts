@@ -11,6 +11,7 @@ import { createPageStore } from "@/lib/cache/page-store.mjs";
 import { findAuthor } from "@/lib/pieces/authors";
 import { findPublishedBySlug, listPublished } from "@/lib/pieces/queries";
 import { savePiece } from "@/lib/publishing/editor";
+import { ensureCategories } from "@/test-support/categories";
 import { validPieceForm } from "@/test-support/piece-form";
 import { AdminAccessDenied } from "./authz";
 import { listBylineChoices, saveStaffProfile } from "./profiles";
@@ -23,6 +24,7 @@ describe.each(databaseKinds())("staff profiles on %s", (kind) => {
   const people: Record<"reader" | "editor" | "other" | "admin", ReturnType<typeof viewerOf>> = {} as never;
   beforeAll(async () => {
     await createPageStore(undefined, {});
+    await ensureCategories(t.db, ["Markets"]);
     const rows: [keyof typeof people, Role][] = [["reader", "reader"], ["editor", "editor"], ["other", "editor"], ["admin", "admin"]];
     for (const [key, role] of rows) {
       const email = `${key}-${kind}@example.com`;

@@ -17,13 +17,15 @@ const SaveForm = z.object({
     .optional()
     .transform((v) => v || null)
     .pipe(z.uuid(unknownAction).nullable()),
+  // The piece's version the editor read (lib/revisions/version.ts): a piece saved since is refused.
+  version: z.string(unknownAction).max(40, unknownAction).optional(),
 });
 
 /** The piece's own fields are read and validated by savePiece (lib/publishing/input). */
-export const savePieceAction = formAction({ guard: "staff", from: "/admin/pieces", input: SaveForm }, async ({ intent, id }, { viewer, form }) => {
+export const savePieceAction = formAction({ guard: "staff", from: "/admin/pieces", input: SaveForm }, async ({ intent, id, version }, { viewer, form }) => {
   const submitted = pieceFormFromData(form);
   if (!submitted.ok) return submitted;
-  const result = await savePiece(viewer, id, submitted.input, intent);
+  const result = await savePiece(viewer, id, submitted.input, intent, new Date(), { expectedVersion: version || undefined });
   if (!result.ok) return result;
   redirect(`/admin/pieces/${result.id}?saved=${intent}`);
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CategoryArchive } from "@/components/site/category-archive";
+import { redirectedCategorySlug } from "@/lib/categories/store";
 import { findCategory } from "@/lib/pieces/queries";
 import { listVectors } from "@/lib/risk/taxonomy";
 import { categoryHref } from "@/lib/site";
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!category) return { title: "Not found" };
   return {
     title: category.name,
-    description: `Latest ${category.name} analysis.`,
+    description: category.description || `Latest ${category.name} analysis.`,
     alternates: { canonical: categoryHref(category.slug) },
   };
 }
@@ -28,7 +29,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryPage({ params }: Props) {
   const { slug } = await params;
   const category = await findCategory(slug);
-  if (!category) notFound();
+  if (!category) {
+    // A renamed or merged category's old address.
+    const moved = await redirectedCategorySlug(slug.toLowerCase());
+    if (moved) permanentRedirect(categoryHref(moved));
+    notFound();
+  }
   // "/category/Markets" and the like: one address per category, the lowercase one.
   if (slug !== category.slug) permanentRedirect(categoryHref(category.slug));
   return <CategoryArchive category={category} filters={{}} vectors={await listVectors({ include: "all" })} />;

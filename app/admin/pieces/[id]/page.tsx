@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PieceEditor } from "@/components/admin/piece-editor";
 import { requireStaff } from "@/lib/auth/guards";
-import { listCategories } from "@/lib/pieces/queries";
+import { listCategories } from "@/lib/categories/store";
 import { editorValues } from "@/lib/publishing/editor-values";
 import { sendIdOfPiece } from "@/lib/publishing/queries";
 import { readPieceForEditing } from "@/lib/pieces/editing";
@@ -20,6 +20,7 @@ import { assessmentState } from "@/lib/risk/editor-state";
 import { listTags, listVectors } from "@/lib/risk/taxonomy";
 import { SignalStatusPanel } from "@/components/admin/signal-status-panel";
 import { changeSignalStatusAction } from "../signal-actions";
+import { autosaveAction } from "../revision-actions";
 import { pieceHref } from "@/lib/site";
 import { formatDate } from "@/lib/format";
 
@@ -30,6 +31,7 @@ const SAVED: Record<string, string> = {
   publish: "Published. It is on the front page now.",
   schedule: "Scheduled. It will publish at its time.",
   unpublish: "Unpublished. Readers no longer see it.",
+  restore: "Restored the earlier version.",
 };
 
 export default async function EditPiecePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; test?: string }> }) {
@@ -77,6 +79,8 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
       ) : null}
       <p className="meta">
         <Link href={`/admin/pieces/${piece.id}/preview`}>Preview the page and the mail as readers get them</Link>
+        {" · "}
+        <Link href={`/admin/pieces/${piece.id}/history`}>History</Link>
       </p>
       <form action={sendTestEmailAction} className="toolbar">
         <input type="hidden" name="id" value={piece.id} />
@@ -96,6 +100,7 @@ export default async function EditPiecePage({ params, searchParams }: { params: 
         categories={categories}
         risk={{ initial: assessmentState(assessment), options: { vectors, tags } }}
         save={savePieceAction}
+        autosave={autosaveAction}
         upload={uploadImageAction}
         renderPreview={previewAction}
       />

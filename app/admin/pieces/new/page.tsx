@@ -4,7 +4,7 @@ import { countAudienceAction, previewAction, savePieceAction } from "../actions"
 import { defaultMailAudience } from "@/lib/staff/settings";
 import { listBylineChoices } from "@/lib/staff/profiles";
 import { requireStaff } from "@/lib/auth/guards";
-import { listCategories } from "@/lib/pieces/queries";
+import { listCategories } from "@/lib/categories/store";
 import { BLANK_PIECE } from "@/lib/publishing/editor-values";
 import { BLANK_ASSESSMENT } from "@/lib/risk/editor-state";
 import { listTags, listVectors } from "@/lib/risk/taxonomy";
