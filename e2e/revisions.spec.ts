@@ -9,7 +9,7 @@ const richField = (page: Page, label: "Teaser" | "Full analysis") => page.getByR
 async function newDraft(page: Page, headline: string, teaser: string): Promise<string> {
   await signInByLink(page, "admin@example.com", "/admin/pieces/new");
   await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await page.getByLabel("Category", { exact: true }).fill("Markets");
+  await page.getByLabel("Category", { exact: true }).selectOption("Markets");
   await fillMarkdown(page, "Teaser", teaser);
   await fillMarkdown(page, "Full analysis", "The analysis of it.");
   await page.getByRole("button", { name: "Save draft" }).click();
