@@ -77,13 +77,15 @@ export function PieceEditor({
   upload: FormAction<UploadState>;
   renderPreview: (input: { teaser: string; analysis: string }) => Promise<PreviewHtml>;
 }) {
+  const [state, action, pending] = useActionState(save, {});
   // React resets the form after each action; a controlled <select> is not put back (its default is
   // not kept in sync, unlike an input's), so each answer remounts the selects with the chosen values.
-  const [state, action, pending] = useActionState<FormState & { round?: number }, FormData>(
-    async (prev, form) => ({ ...(await save(prev, form)), round: (prev.round ?? 0) + 1 }),
-    {},
-  );
-  const round = state.round ?? 0;
+  const [answered, setAnswered] = useState<FormState>(state);
+  const [round, setRound] = useState(0);
+  if (answered !== state) {
+    setAnswered(state);
+    setRound(round + 1);
+  }
   const [v, setV] = useState(initial);
   const [slugTouched, setSlugTouched] = useState(initial.slug !== "");
   const [dirty, setDirty] = useState(false);
