@@ -20,7 +20,7 @@ test("the crawl's URLs come from the build's manifests and reach every route in 
   expect(uncovered(routes, targets)).toEqual([]);
   // ... and the check itself can fail.
   expect(uncovered(routes, []).length).toBe(routes.filter((r) => !isExcluded(r.route)).length);
-  expect(routes.filter((r) => isExcluded(r.route)).map((r) => r.route).sort()).toEqual(["/dev/mailbox", "/dev/mailbox.json", "/dev/mailbox/[id]"]);
+  expect(routes.filter((r) => isExcluded(r.route)).map((r) => r.route).sort()).toEqual(["/dev/mailbox", "/dev/mailbox.json", "/dev/mailbox/[id]", "/dev/mailbox/[id]/events"]);
   // Dynamic routes are filled with what the site lists: every published demo piece is reached.
   expect(targets.map((t) => t.url)).toContain(`/p/${firstPaid.slug}`);
   const actions = serverActions();
