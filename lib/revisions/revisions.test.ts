@@ -4,6 +4,7 @@ import { databaseKinds, useTestDatabase } from "@/test-support/database";
 import { auditLog, pieceRevisions, pieces, users } from "@/db/schema";
 import type { Viewer } from "@/lib/access/rule";
 import { createPageStore } from "@/lib/cache/page-store.mjs";
+import { ensureCategories } from "@/test-support/categories";
 import { validPieceForm } from "@/test-support/piece-form";
 import { savePiece } from "@/lib/publishing/editor";
 import { autosaveDraft } from "./autosave";
@@ -27,6 +28,7 @@ describe.each(databaseKinds())("revisions on %s", (kind) => {
   };
 
   beforeAll(async () => {
+    await ensureCategories(t.db, ["Markets"]);
     await createPageStore(undefined, {});
     for (const [v, role] of [[editor, "editor"], [other, "editor"], [reader, "reader"]] as const) {
       const [u] = await t.db.insert(users).values({ email: v.email, role }).returning({ id: users.id });
