@@ -114,6 +114,15 @@ test("an editor marks a signal triggered: the subscriber following its vector ge
     expect(part).toContain("Societal");
   }
 
+  // Staff see the alert among the sends, with its recipients' status.
+  await ap.goto("/admin/sends");
+  const row = ap.getByRole("row").filter({ hasText: `Alert: “${signal}” is triggered` });
+  await expect(row).toContainText(`on ${headline}`);
+  await row.getByRole("link").click();
+  await expect(ap.getByRole("heading", { level: 1 })).toContainText(signal);
+  await expect(ap.getByTestId("send-progress-text")).toContainText(/· finished$/, { timeout: 30_000 });
+  for (const who of [paidEmail, freeEmail]) await expect(ap.getByRole("row").filter({ hasText: who })).toBeVisible();
+
   // One-click unsubscribe from the alert turns alerts off and leaves new-piece mail on.
   for (const m of [full!, teaser!]) expect(m.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
   const oneClick = teaser!.headers["List-Unsubscribe"]!.slice(1, -1);

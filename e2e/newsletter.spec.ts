@@ -41,7 +41,7 @@ test("publishing with the confirmation's “Everyone” mails the full piece to 
   const request = admin.request;
   await expect.poll(async () => (await mailAbout(request, paidEmail, headline)).length, { timeout: 30_000 }).toBe(1);
   await expect.poll(async () => (await mailAbout(request, freeEmail, headline)).length, { timeout: 30_000 }).toBe(1);
-  await expect(page.getByTestId("send-progress-text")).toContainText(/· sent$/, { timeout: 30_000 });
+  await expect(page.getByTestId("send-progress-text")).toContainText(/· finished$/, { timeout: 30_000 });
 
   const [full] = await mailAbout(request, paidEmail, headline);
   const [teaser] = await mailAbout(request, freeEmail, headline);

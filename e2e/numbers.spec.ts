@@ -37,7 +37,7 @@ test("a send's opens and clicks, a piece's reads: exactly those counts on the nu
   await page.getByLabel("Visibility", { exact: true }).selectOption("public");
   await page.getByRole("button", { name: "Publish" }).click();
   await confirmMail(page, "Everyone");
-  await expect(page.getByTestId("send-progress-text")).toContainText(/· sent$/, { timeout: 60_000 });
+  await expect(page.getByTestId("send-progress-text")).toContainText(/· finished$/, { timeout: 60_000 });
   const slug = await page.getByLabel("Slug", { exact: true }).inputValue();
   const pieceUrl = new URL(`/p/${slug}`, page.url()).toString();
 

@@ -2,7 +2,9 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/guards";
 import { dailyGrowth, membershipCounts, mrr } from "@/lib/staff/dashboard";
-import { latestSends } from "@/lib/staff/sends-summary";
+import { SendProgress } from "@/components/admin/send-progress";
+import { SendTitle } from "@/components/admin/send-title";
+import { listRecentSends } from "@/lib/newsletter/progress";
 import { currentPolicy } from "@/lib/access/policy";
 import { formatDateTime, formatMoney, formatNumber } from "@/lib/format";
 import { subscribersHref, type SubscriberFilter } from "@/lib/staff/subscribers";
@@ -19,7 +21,7 @@ export default async function AdminDashboard() {
     membershipCounts(policy),
     mrr(policy),
     dailyGrowth(policy.now, 30),
-    latestSends(5),
+    listRecentSends(5),
   ]);
   const cards: { label: string; value: number; filter: SubscriberFilter }[] = [
     { label: "Free members", value: counts.free, filter: "free" },
@@ -74,18 +76,8 @@ export default async function AdminDashboard() {
           <ul className="send-list">
             {recentSends.map((s) => (
               <li key={s.id} className="send-item">
-                <div className="send-head">
-                  <strong>{s.headline}</strong>
-                  <span className="badge">{s.status}</span>
-                </div>
-                <label className="send-progress">
-                  <span>
-                    {formatNumber(s.sent)} of {formatNumber(s.total)} sent
-                    {s.failed > 0 ? `, ${formatNumber(s.failed)} failed` : ""}
-                    {s.pending > 0 ? `, ${formatNumber(s.pending)} waiting` : ""}
-                  </span>
-                  <progress className="progress" max={Math.max(1, s.total)} value={s.sent} />
-                </label>
+                <SendTitle send={s} link />
+                <SendProgress sendId={s.id} initial={s} />
                 <span className="meta">
                   {s.finishedAt
                     ? `Finished ${formatDateTime(s.finishedAt)}`

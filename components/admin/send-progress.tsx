@@ -11,6 +11,7 @@ export interface ProgressView {
 }
 
 const LIVE = new Set(["pending", "sending"]);
+const STATE: Record<ProgressView["status"], string> = { pending: "queued", sending: "sending", sent: "finished", failed: "stopped" };
 
 /** A send's progress bar; keeps itself up to date while the send runs. */
 export function SendProgress({ sendId, initial, live = true }: { sendId: string; initial: ProgressView; live?: boolean }) {
@@ -28,7 +29,7 @@ export function SendProgress({ sendId, initial, live = true }: { sendId: string;
     <div className="send-progress">
       <progress className="progress" max={Math.max(p.total, 1)} value={p.sent} aria-label={`Send progress: ${label}`} />
       <span className="meta" data-testid="send-progress-text" aria-live="polite">
-        {label} · {p.status}
+        {label} · {STATE[p.status]}
       </span>
     </div>
   );

@@ -21,7 +21,7 @@ import { mulberry32 } from "@/test-support/prng";
 import { RATIONALE, SIGNAL_INDICATOR, SIGNAL_STATEMENT, seedAssessedPiece, seedFollow, type AssessedPiece } from "@/test-support/risk-fixtures";
 import type { Claim } from "./claim";
 import { DEFAULT_RETRY } from "./provider";
-import { sendProgress } from "./progress";
+import { getSend, listRecentSends, sendProgress } from "./progress";
 import { RateGate } from "./rate-gate";
 import { SEND_QUEUE } from "./queue";
 import { unfinishedSendIds } from "./resume";
@@ -120,6 +120,10 @@ describe.each(databaseKinds())("signal alerts on %s", (kind) => {
     const jobs = await (await import("@/lib/jobs/boss")).boss().then((b) => b.findJobs<{ sendId: string }>(SEND_QUEUE, { data: { sendId: send!.id } }));
     expect(jobs.length).toBeGreaterThan(0);
     expect(await unfinishedSendIds(t.db)).toContain(send!.id);
+    // Staff see the alert among the sends, named by its signal and piece.
+    const listed = (await listRecentSends(50)).find((s) => s.id === send!.id);
+    expect(listed).toMatchObject({ kind: "alert", pieceId: p.pieceId, signal: { statement: SIGNAL_STATEMENT, status: "triggered" }, total: expected.size, pending: expected.size });
+    expect(await getSend(send!.id)).toEqual(listed);
   });
 
   it("the full alert carries the signal, the note and the assessment; the teaser alert none of them", async () => {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecipientTable } from "@/components/admin/recipient-table";
 import { SendProgress } from "@/components/admin/send-progress";
+import { SendTitle } from "@/components/admin/send-title";
 import { Notice } from "@/components/ui/notice";
 import { requireStaff } from "@/lib/auth/guards";
 import { getSend } from "@/lib/newsletter/progress";
@@ -23,7 +24,9 @@ export default async function SendPage({ params, searchParams }: { params: Promi
       <p className="meta">
         <Link href="/admin/sends">← All sends</Link>
       </p>
-      <h1>{send.headline}</h1>
+      <h1>
+        <SendTitle send={send} />
+      </h1>
       <dl className="facts">
         <dt>Audience</dt>
         <dd>
