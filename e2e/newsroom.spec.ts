@@ -8,6 +8,7 @@ import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { DEMO_PIECES } from "./fixtures/demo";
 import { confirmMail, waitForAudienceCounts, fillMarkdown } from "./fixtures/editor";
 import { lookAt, SCREENS } from "./fixtures/look";
+import { manifestRoutes } from "./fixtures/manifest-routes";
 import { mailsTo } from "./fixtures/mailbox";
 import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
@@ -133,7 +134,7 @@ async function staffPages(page: Page): Promise<string[]> {
   const subscriberHref = (await page.locator('a[href^="/admin/subscribers/"]:not([href$=".csv"])').first().getAttribute("href"))!;
   await page.goto("/admin/sends");
   const sendHref = await page.locator('a[href^="/admin/sends/"]').first().getAttribute("href");
-  return ["/admin", "/admin/pieces", "/admin/pieces/new", pieceHref, "/admin/subscribers", subscriberHref, "/admin/sends", ...(sendHref ? [sendHref] : []), "/admin/emails", "/admin/staff", "/admin/audit", "/admin/profile", "/admin/taxonomy", "/admin/categories"];
+  return ["/admin", "/admin/pieces", "/admin/pieces/new", pieceHref, `${pieceHref}/preview`, `${pieceHref}/history`, "/admin/numbers", "/admin/subscribers", subscriberHref, "/admin/sends", ...(sendHref ? [sendHref] : []), "/admin/emails", "/admin/staff", "/admin/audit", "/admin/profile", "/admin/taxonomy", "/admin/categories"];
 }
 
 for (const w of SCREENS) {
@@ -144,7 +145,14 @@ for (const w of SCREENS) {
       const page = await ctx.newPage();
       await signInByLink(page, "admin@example.com", "/admin");
       const problems: string[] = [];
-      for (const path of await staffPages(page)) {
+      const paths = await staffPages(page);
+      // Every admin page the build serves is in the sweep (a revision's page is checked in revisions.spec).
+      const missed = manifestRoutes()
+        .filter((r) => r.kind === "page" && r.route.startsWith("/admin") && r.route !== "/admin/pieces/[id]/history/[revisionId]")
+        .filter((r) => !paths.some((p) => r.regex.test(p)))
+        .map((r) => r.route);
+      expect(missed).toEqual([]);
+      for (const path of paths) {
         const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "admin").replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, "id");
         problems.push(...(await lookAt(page, path, `test-results/newsroom/${name}-${w.label}-${scheme}.png`)));
       }

@@ -1,13 +1,14 @@
 /**
  * Issue 14: the numbers. An editor publishes a piece with mail; Resend's events (posted by the demo
  * mailbox as Resend would) report one recipient opening and clicking, another's mail delivered and
- * opened at once by a machine; a reader reads the piece. The numbers page, the send's recipients
+ * opened at once by a machine; a new reader joins from the piece and pays; a reader reads the piece. The numbers page, the send's recipients
  * and both CSVs show exactly that.
  */
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInByLink, uniqueEmail } from "./fixtures/auth";
 import { confirmMail, fillMarkdown } from "./fixtures/editor";
 import { mailsTo } from "./fixtures/mailbox";
+import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
 
 async function mailAbout(request: APIRequestContext, to: string, headline: string) {
   const found = (await mailsTo(request, to)).find((m) => m.subject.includes(headline));
@@ -62,6 +63,15 @@ test("a send's opens and clicks, a piece's reads: exactly those counts on the nu
   await visitor.reload();
   await visitor.close();
 
+  // A new reader joins from the piece's subscribe box and pays: one new member and one new subscriber for it. Its
+  // views are not reads again: a client address counts once per piece in half an hour (all browsers here share one).
+  const joiner = await browser.newContext();
+  const jp = await joiner.newPage();
+  await subscribeFromPiece(jp, uniqueEmail("numbers-join"), "monthly", { path: `/p/${slug}`, role: "complementary", name: "Subscribe" });
+  await payWith(jp, "4242 4242 4242 4242");
+  await jp.waitForURL(new RegExp(`/p/${slug}`));
+  await joiner.close();
+
   await page.goto("/admin/numbers");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: headline, exact: true }) });
   const cell = (label: string) => row.locator(`[data-label="${label}"]`);
@@ -71,12 +81,12 @@ test("a send's opens and clicks, a piece's reads: exactly those counts on the nu
   await expect(cell("Opened")).toHaveText("1 (+1 by machines)");
   await expect(cell("Clicked")).toHaveText("1");
   await expect(cell("Read")).toHaveText("1");
-  await expect(cell("New members")).toHaveText("0");
-  await expect(cell("New subscribers")).toHaveText("0");
+  await expect(cell("New members")).toHaveText("1");
+  await expect(cell("New subscribers")).toHaveText("1");
 
   const csv = await (await request.get("/admin/numbers/pieces.csv")).text();
   const line = csv.split("\r\n").find((l) => l.startsWith(headline));
-  expect(line?.split(",").slice(3)).toEqual([String(sendTotal), String(sendTotal), "1", "1", "1", "1", "1", "0", "0"]);
+  expect(line?.split(",").slice(3)).toEqual([String(sendTotal), String(sendTotal), "1", "1", "1", "1", "1", "1", "1"]);
 
   await cell("Sent").getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();

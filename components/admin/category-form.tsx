@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from "react";
 import type { FormAction } from "@/lib/actions/form-state";
+import { InlineOutcome } from "@/components/ui/form-outcome";
 
 /** A category's name and description: a new one, or an existing one renamed or described. */
 export function CategoryForm({
@@ -33,12 +34,7 @@ export function CategoryForm({
         <button className="button secondary small" type="submit" disabled={pending}>
           {pending ? pendingLabel : submitLabel}
         </button>
-        {state.error ? (
-          <span id={`${key}-error`} className="field-error" role="alert">
-            {state.error}
-          </span>
-        ) : null}
-        {state.ok && state.message ? <span role="status">{state.message}</span> : null}
+        <InlineOutcome state={state} errorId={`${key}-error`} />
       </div>
     </form>
   );
@@ -74,12 +70,7 @@ export function CategoryMergeForm({ action, id, name, others }: { action: FormAc
         <button className="button secondary small" type="submit" disabled={pending || others.length === 0}>
           {pending ? "Merging…" : "Merge"}
         </button>
-        {state.error ? (
-          <span className="field-error" role="alert">
-            {state.error}
-          </span>
-        ) : null}
-        {state.ok && state.message ? <span role="status">{state.message}</span> : null}
+        <InlineOutcome state={state} />
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/actions/form-state";
+import { InlineOutcome } from "@/components/ui/form-outcome";
 
 /** A one-button form for a server action (revoke, demote) that shows the action's answer next to it. */
 export function InlineAction({
@@ -35,12 +36,7 @@ export function InlineAction({
       <button className="button secondary small" type="submit" disabled={pending} aria-label={accessibleLabel}>
         {pending ? pendingLabel : label}
       </button>
-      {state.error ? (
-        <span className="field-error" role="alert">
-          {state.error}
-        </span>
-      ) : null}
-      {state.ok && state.message ? <span role="status">{state.message}</span> : null}
+      <InlineOutcome state={state} />
     </form>
   );
 }

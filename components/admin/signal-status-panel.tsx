@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import type { RiskSignal } from "@/lib/risk/types";
 import { SIGNAL_STATUSES, statusLabel } from "@/lib/risk/scale";
+import { InlineOutcome } from "@/components/ui/form-outcome";
 
 type State = FormState;
 type Action = FormAction;
@@ -33,12 +34,7 @@ function SignalStatusForm({ signal, n, action }: { signal: RiskSignal; n: number
       <button className="button secondary" type="submit" disabled={pending}>
         Update signal {n}
       </button>
-      {state.error ? (
-        <span className="field-error" id={`s-err-${signal.id}`} role="alert">
-          {state.error}
-        </span>
-      ) : null}
-      {state.message ? <span role="status">{state.message}</span> : null}
+      <InlineOutcome state={state} errorId={`s-err-${signal.id}`} />
     </form>
   );
 }

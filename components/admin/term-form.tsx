@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from "react";
 import type { FormAction } from "@/lib/actions/form-state";
+import { InlineOutcome } from "@/components/ui/form-outcome";
 
 /** Adds or renames a term of a managed list: one name field, with the action's answer beside it. */
 export function TermForm({
@@ -38,12 +39,7 @@ export function TermForm({
       <button className="button secondary small" type="submit" disabled={pending}>
         {pending ? pendingLabel : submitLabel}
       </button>
-      {state.error ? (
-        <span id={`${id}-error`} className="field-error" role="alert">
-          {state.error}
-        </span>
-      ) : null}
-      {state.ok && state.message ? <span role="status">{state.message}</span> : null}
+      <InlineOutcome state={state} errorId={`${id}-error`} />
     </form>
   );
 }

@@ -47,3 +47,17 @@ export function TextField({
     </>
   );
 }
+
+/** The answer of a one-line form (a button with a field or two), beside its button. */
+export function InlineOutcome({ state, errorId }: { state: FormState; errorId?: string }) {
+  return (
+    <>
+      {state.error ? (
+        <span id={errorId} className="field-error" role="alert">
+          {state.error}
+        </span>
+      ) : null}
+      {state.ok && state.message ? <span role="status">{state.message}</span> : null}
+    </>
+  );
+}

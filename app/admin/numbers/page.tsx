@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MonthChart } from "@/components/admin/month-chart";
+import { MrrChart } from "@/components/admin/mrr-chart";
 import { DataTable } from "@/components/ui/data-table";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDate, formatMoney, formatNumber } from "@/lib/format";
@@ -66,7 +67,10 @@ export default async function NumbersPage() {
         <p className="meta">
           Paid subscriptions from Stripe, the last twelve months · <a href="/admin/numbers/months.csv">Download CSV</a>
         </p>
-        <MonthChart rows={months} />
+        <div className="chart-pair">
+          <MrrChart rows={months} />
+          <MonthChart rows={months} />
+        </div>
         <DataTable
           caption="Subscriptions per month: MRR at the month's end, new, churned, net and why readers left"
           rows={[...months].reverse()}

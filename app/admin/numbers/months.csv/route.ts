@@ -1,5 +1,6 @@
 import { requireStaff } from "@/lib/auth/guards";
-import { csvResponse, monthsCsv } from "@/lib/numbers/csv";
+import { csvResponse } from "@/lib/http/csv-response";
+import { monthsCsv } from "@/lib/numbers/csv";
 import { monthlyReport } from "@/lib/numbers/monthly";
 
 export const dynamic = "force-dynamic";

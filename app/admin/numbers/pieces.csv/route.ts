@@ -1,5 +1,6 @@
 import { requireStaff } from "@/lib/auth/guards";
-import { csvResponse, pieceStatsCsv } from "@/lib/numbers/csv";
+import { csvResponse } from "@/lib/http/csv-response";
+import { pieceStatsCsv } from "@/lib/numbers/csv";
 import { pieceStats } from "@/lib/numbers/piece-stats";
 
 export const dynamic = "force-dynamic";

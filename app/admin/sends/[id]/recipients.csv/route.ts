@@ -1,6 +1,7 @@
 import { requireStaff } from "@/lib/auth/guards";
 import { getSend } from "@/lib/newsletter/progress";
-import { csvResponse, recipientsCsv } from "@/lib/numbers/csv";
+import { csvResponse } from "@/lib/http/csv-response";
+import { recipientsCsv } from "@/lib/numbers/csv";
 import { sendRecipients } from "@/lib/numbers/piece-stats";
 
 export const dynamic = "force-dynamic";
