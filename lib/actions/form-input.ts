@@ -11,6 +11,9 @@ export function formFields(form: FormData): Record<string, FormDataEntryValue | 
   return out;
 }
 
+/** The first thing a schema found wrong, in its own words. */
+export const firstIssue = (error: z.ZodError, fallback = "Check the form and try again."): string => error.issues[0]?.message ?? fallback;
+
 /** A schema's refusal as the form's answer: the first message for the form, and one per field. */
 export function invalidState(error: z.ZodError): FormState {
   const fieldErrors: Record<string, string> = {};
@@ -18,7 +21,7 @@ export function invalidState(error: z.ZodError): FormState {
     const field = issue.path[0];
     if (typeof field === "string" || typeof field === "number") fieldErrors[String(field)] ??= issue.message;
   }
-  return { ok: false, error: error.issues[0]?.message ?? "Check the form and try again.", fieldErrors };
+  return { ok: false, error: firstIssue(error), fieldErrors };
 }
 
 /**

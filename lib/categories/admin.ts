@@ -1,12 +1,13 @@
 import "server-only";
 import { asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
+import { firstIssue } from "@/lib/actions/form-input";
+import { listName } from "@/lib/actions/list-name";
 import { categories, pieces } from "@/db/schema";
 import type { Viewer } from "@/lib/access/rule";
 import { invalidatePages } from "@/lib/cache/invalidate";
 import { CATEGORIES_TAG, FEED_TAG, HOME_TAG, SITEMAP_TAG, categoryTag, pieceTag } from "@/lib/cache/tags";
 import { db } from "@/lib/db";
-import { slugify } from "@/lib/publishing/slug";
 import { audit } from "@/lib/staff/audit";
 import { authorizeAdmin } from "@/lib/staff/authz";
 import { createCategory, mergeCategory, renameCategory, type ChangeResult } from "./changes";
@@ -18,15 +19,10 @@ import { createCategory, mergeCategory, renameCategory, type ChangeResult } from
  */
 export type CategoryResult = { ok: true; message: string } | { ok: false; error: string };
 
-const Name = z
-  .string({ error: "Name is required." })
-  .trim()
-  .min(2, { error: "Name: at least 2 characters." })
-  .max(40, { error: "Name: at most 40 characters." })
-  .refine((n) => slugify(n).length > 0, { error: "Name: use letters or digits." });
 const Description = z.string().trim().max(300, { error: "Description: at most 300 characters." }).default("");
 const Id = z.string({ error: "Unknown category." }).trim().min(1, { error: "Unknown category." }).max(100, { error: "Unknown category." });
 
+const Name = listName(40);
 export const CreateCategoryInput = z.object({ name: Name, description: Description });
 export const EditCategoryInput = z.object({ id: Id, name: Name, description: Description });
 export const MergeCategoryInput = z.object({ id: Id, into: Id });
@@ -52,7 +48,6 @@ export async function listCategoriesForAdmin(): Promise<AdminCategory[]> {
   return rows;
 }
 
-const firstIssue = (e: z.ZodError) => e.issues[0]?.message ?? "Check the form and try again.";
 
 async function settle(change: ChangeResult, message: string): Promise<CategoryResult> {
   if (!change.ok) return change;
@@ -65,8 +60,7 @@ export async function addCategory(viewer: Viewer, input: unknown): Promise<Categ
   const parsed = CreateCategoryInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const { name, description } = parsed.data;
-  const change = await createCategory(await db(), name, description);
-  if (change.ok) await audit(actor, "category.create", `category:${change.slugs[0]}`, { name });
+  const change = await createCategory(await db(), name, description, (tx, f) => audit(actor, "category.create", `category:${f.slugs[0]}`, { name }, tx));
   return settle(change, `Category “${name}” added.`);
 }
 
@@ -75,13 +69,13 @@ export async function editCategory(viewer: Viewer, input: unknown): Promise<Cate
   const parsed = EditCategoryInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const { id, name, description } = parsed.data;
-  const d = await db();
-  const [before] = await d.select({ name: categories.name }).from(categories).where(eq(categories.id, id));
-  const change = await renameCategory(d, id, name, description);
-  if (!change.ok || !before) return settle(change, "");
-  const renamed = before.name !== name;
-  await audit(actor, renamed ? "category.rename" : "category.describe", `category:${change.slugs.at(-1) ?? id}`, renamed ? { from: before.name, to: name } : { name });
-  return settle(change, renamed ? `Renamed “${before.name}” to “${name}”; its old address redirects.` : `“${name}” saved.`);
+  const change = await renameCategory(await db(), id, name, description, (tx, f) =>
+    f.from !== f.to
+      ? audit(actor, "category.rename", `category:${f.slugs.at(-1) ?? id}`, { from: f.from, to: f.to }, tx)
+      : audit(actor, "category.describe", `category:${f.slugs.at(-1) ?? id}`, { name }, tx),
+  );
+  if (!change.ok) return change;
+  return settle(change, change.from !== change.to ? `Renamed “${change.from}” to “${change.to}”; its old address redirects.` : `“${name}” saved.`);
 }
 
 export async function mergeCategories(viewer: Viewer, input: unknown): Promise<CategoryResult> {
@@ -89,13 +83,10 @@ export async function mergeCategories(viewer: Viewer, input: unknown): Promise<C
   const parsed = MergeCategoryInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const { id, into } = parsed.data;
-  const d = await db();
-  const names = new Map((await d.select({ id: categories.id, name: categories.name }).from(categories)).map((c) => [c.id, c.name]));
-  const change = await mergeCategory(d, id, into);
+  const change = await mergeCategory(await db(), id, into, (tx, f) =>
+    audit(actor, "category.merge", `category:${f.slugs.at(-1) ?? into}`, { from: f.from, into: f.to, pieces: f.movedPieceSlugs.length }, tx),
+  );
   if (!change.ok) return change;
-  const from = names.get(id) ?? id;
-  const target = names.get(into) ?? into;
-  await audit(actor, "category.merge", `category:${change.slugs.at(-1) ?? into}`, { from, into: target, pieces: change.movedPieceSlugs.length });
   const moved = change.movedPieceSlugs.length;
-  return settle(change, `Merged “${from}” into “${target}”: ${moved} ${moved === 1 ? "piece" : "pieces"} moved; its old address redirects.`);
+  return settle(change, `Merged “${change.from}” into “${change.to}”: ${moved} ${moved === 1 ? "piece" : "pieces"} moved; its old address redirects.`);
 }

@@ -21,7 +21,12 @@ export type ReadOutcome = "counted" | "limited" | "unknown-piece";
 
 const clientKey = (client: string | null) => createHash("sha256").update(client ?? "no-front").digest("base64url").slice(0, 22);
 
-export async function countRead(slug: string, client: string | null, now = new Date()): Promise<ReadOutcome> {
+export async function countRead(
+  slug: string,
+  client: string | null,
+  now = new Date(),
+  limits: { perHour: number; windowMs: number } = { perHour: READS_PER_CLIENT_HOUR, windowMs: READ_WINDOW_MS },
+): Promise<ReadOutcome> {
   const d = await db();
   const [piece] = await d
     .select({ id: pieces.id })
@@ -29,8 +34,8 @@ export async function countRead(slug: string, client: string | null, now = new D
     .where(and(eq(pieces.slug, slug), eq(pieces.status, "published")));
   if (!piece) return "unknown-piece";
   const key = clientKey(client);
-  if (!(await takeToken(`read:${key}`, READS_PER_CLIENT_HOUR, 3_600_000, now))) return "limited";
-  if (!(await takeToken(`read:${key}:${piece.id}`, 1, READ_WINDOW_MS, now))) return "limited";
+  if (!(await takeToken(`read:${key}`, limits.perHour, 3_600_000, now))) return "limited";
+  if (!(await takeToken(`read:${key}:${piece.id}`, 1, limits.windowMs, now))) return "limited";
   await d
     .insert(pieceReads)
     .values({ pieceId: piece.id, day: now.toISOString().slice(0, 10), reads: 1 })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstIssue } from "@/lib/actions/form-input";
 import { RISK_LEVELS, SIGNAL_STATUSES, type RiskLevel, type SignalStatus } from "./scale";
 
 /**
@@ -53,17 +54,13 @@ export interface FilterLists {
 
 export type Parsed<T> = { ok: true; filters: T } | { ok: false; error: string };
 
-function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "Check the filters and try again.";
-}
-
 function unknownIn(value: string | undefined, list: readonly string[] | undefined, label: string): string | null {
   return value !== undefined && !(list ?? []).includes(value) ? `${label}: there is no “${value}”; choose one from the list.` : null;
 }
 
 export function parseRadarFilters(raw: Raw, lists: FilterLists): Parsed<RadarFilters> {
   const parsed = RadarQuery.safeParse({ vector: raw.vector, sector: raw.sector, region: raw.region, status: raw.status });
-  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error, "Check the filters and try again.") };
   const f = parsed.data;
   const error =
     unknownIn(f.vector, lists.vectors, "Vector") ?? unknownIn(f.sector, lists.sectors, "Sector") ?? unknownIn(f.region, lists.regions, "Region");
@@ -72,7 +69,7 @@ export function parseRadarFilters(raw: Raw, lists: FilterLists): Parsed<RadarFil
 
 export function parseArchiveFilters(raw: Raw, lists: Pick<FilterLists, "vectors">): Parsed<ArchiveFilters> {
   const parsed = ArchiveQuery.safeParse({ vector: raw.vector, level: raw.level });
-  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error, "Check the filters and try again.") };
   const error = unknownIn(parsed.data.vector, lists.vectors, "Vector");
   return error ? { ok: false, error } : { ok: true, filters: withoutAbsent(parsed.data) };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, eq, isNull, max, ne } from "drizzle-orm";
 import { z } from "zod";
+import { firstIssue } from "@/lib/actions/form-input";
+import { listName } from "@/lib/actions/list-name";
 import { db } from "@/lib/db";
 import { riskTags, riskVectors } from "@/db/schema-risk";
 import type { Viewer } from "@/lib/access/rule";
@@ -31,14 +33,9 @@ export interface Term {
 export type TaxonomyResult = { ok: true; message: string } | { ok: false; error: string };
 
 const Kind = z.enum(TERM_KINDS, { error: "Choose vectors, sectors, regions or organisations." });
-const Name = z
-  .string({ error: "Name is required." })
-  .trim()
-  .min(2, { error: "Name: at least 2 characters." })
-  .max(60, { error: "Name: at most 60 characters." })
-  .refine((n) => slugify(n).length > 0, { error: "Name: use letters or digits." });
 const Key = z.string({ error: "Unknown term." }).trim().min(1, { error: "Unknown term." }).max(100, { error: "Unknown term." });
 
+const Name = listName(60);
 export const AddTermInput = z.object({ kind: Kind, name: Name });
 export const RenameTermInput = z.object({ kind: Kind, key: Key, name: Name });
 export const RetireTermInput = z.object({ kind: Kind, key: Key });
@@ -65,7 +62,6 @@ export async function listTerms(): Promise<Term[]> {
 }
 
 const refusal = (error: string): TaxonomyResult => ({ ok: false, error });
-const firstIssue = (e: z.ZodError) => e.issues[0]?.message ?? "Check the form and try again.";
 
 async function afterChange(result: TaxonomyResult): Promise<TaxonomyResult> {
   if (result.ok) await invalidatePages([TAXONOMY_TAG]);
