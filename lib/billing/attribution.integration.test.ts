@@ -32,6 +32,12 @@ describe("slugOfPath", () => {
     expect(slugOfPath("/category/tech")).toBeNull();
     expect(slugOfPath("//evil.example/p/x")).toBeNull();
     expect(slugOfPath(null)).toBeNull();
+    // The sign-in asked for on /join returns to /join, opened from the piece.
+    expect(slugOfPath(`/join?next=${encodeURIComponent("/p/chip-risk")}`)).toBe("chip-risk");
+    expect(slugOfPath("/join?plan=month&next=/read/chip-risk")).toBe("chip-risk");
+    expect(slugOfPath("/join")).toBeNull();
+    expect(slugOfPath(`/join?next=${encodeURIComponent("/join?next=/p/chip-risk")}`)).toBeNull();
+    expect(slugOfPath("/join?next=//evil.example/p/x")).toBeNull();
   });
 });
 

@@ -7,11 +7,16 @@ import { stripe } from "./stripe";
 
 /**
  * Which piece a reader came from: the `next` of /join (or of Checkout, whose session metadata carries
- * it as `next`) names a piece page, /p/<slug> or /read/<slug>. Anything else names no piece.
+ * it as `next`) names a piece page, /p/<slug> or /read/<slug>, or /join opened from one (the sign-in
+ * that /join asks for returns there). Anything else names no piece.
  */
 export function slugOfPath(next: string | null | undefined): string | null {
   const m = /^\/(?:p|read)\/([a-z0-9][a-z0-9-]{0,200})(?:[/?#]|$)/.exec(next ?? "");
-  return m?.[1] ?? null;
+  if (m) return m[1] ?? null;
+  // Signing in on /join comes back to /join to choose a plan: the piece is the one /join was opened from.
+  const join = /^\/join\?(.*)$/.exec(next ?? "");
+  const inner = join ? new URLSearchParams(join[1]).get("next") : null;
+  return inner && !inner.startsWith("/join") ? slugOfPath(inner) : null;
 }
 
 export async function pieceIdOfPath(d: Pick<Db, "select">, next: string | null | undefined): Promise<string | null> {
