@@ -53,6 +53,9 @@ test("an admin adds, describes, renames and merges a category; the editor offers
   await expect.poll(() => redirectOf(slug), { timeout: 10_000 }).toMatch(new RegExp(`^308 .*/category/${renamedSlug}$`));
   await page.goto(`/category/${slug}`);
   await expect(page).toHaveURL(new RegExp(`/category/${renamedSlug}$`));
+  // A filtered list of the old address keeps its filter.
+  await page.goto(`/category/${slug}?level=high`);
+  await expect(page).toHaveURL(new RegExp(`/category/${renamedSlug}\\?level=high$`));
   await expect(page.getByText("Sea lanes, ports and the insurers who price them.")).toBeVisible();
 
   // Merge into Markets, after the confirmation: the piece moves, both old addresses lead there.

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signInByLink, uniqueEmail } from "./fixtures/auth";
+import { signInByLink } from "./fixtures/auth";
 import { mailsTo, type OutboxMail } from "./fixtures/mailbox";
-import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
+import { freeAndPaidReaders } from "./fixtures/readers";
 import { confirmMail, fillMarkdown } from "./fixtures/editor";
 
 async function mailAbout(request: APIRequestContext, to: string, headline: string): Promise<OutboxMail[]> {
@@ -10,16 +10,7 @@ async function mailAbout(request: APIRequestContext, to: string, headline: strin
 
 test("publishing with the confirmation's “Everyone” mails the full piece to subscribers and the teaser to free members, once each, with one-click unsubscribe", async ({ browser }) => {
   test.setTimeout(180_000);
-  const freeEmail = uniqueEmail("nl-free");
-  const paidEmail = uniqueEmail("nl-paid");
-
-  const free = await browser.newContext();
-  await signInByLink(await free.newPage(), freeEmail, "/account");
-  const paid = await browser.newContext();
-  const pp = await paid.newPage();
-  await subscribeFromPiece(pp, paidEmail);
-  await payWith(pp, "4242 4242 4242 4242");
-  await pp.waitForURL(/\/p\//);
+  const { free, freeEmail, paid, paidEmail } = await freeAndPaidReaders(browser, "nl");
 
   const admin = await browser.newContext();
   const page = await admin.newPage();

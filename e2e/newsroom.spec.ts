@@ -4,13 +4,13 @@
  * serious axe violation), with screenshots under test-results/newsroom/.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { signInByLink, uniqueEmail } from "./fixtures/auth";
+import { signInByLink } from "./fixtures/auth";
 import { DEMO_PIECES } from "./fixtures/demo";
 import { confirmMail, waitForAudienceCounts, fillMarkdown } from "./fixtures/editor";
 import { lookAt, SCREENS } from "./fixtures/look";
 import { manifestRoutes } from "./fixtures/manifest-routes";
 import { mailsTo } from "./fixtures/mailbox";
-import { payWith, subscribeFromPiece } from "./fixtures/subscribe";
+import { freeAndPaidReaders } from "./fixtures/readers";
 
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e4)}`;
 
@@ -25,15 +25,7 @@ async function fillPiece(page: Page, headline: string, analysis: string): Promis
 
 test("publishing asks who gets the mail; paid only mails subscribers the full piece and free members nothing", async ({ browser }) => {
   test.setTimeout(180_000);
-  const freeEmail = uniqueEmail("nr-free");
-  const paidEmail = uniqueEmail("nr-paid");
-  const free = await browser.newContext();
-  await signInByLink(await free.newPage(), freeEmail, "/account");
-  const paid = await browser.newContext();
-  const pp = await paid.newPage();
-  await subscribeFromPiece(pp, paidEmail);
-  await payWith(pp, "4242 4242 4242 4242");
-  await pp.waitForURL(/\/p\//);
+  const { free, freeEmail, paid, paidEmail } = await freeAndPaidReaders(browser, "nr");
 
   const admin = await browser.newContext();
   const page = await admin.newPage();

@@ -1,25 +1,9 @@
 import type { DayCount } from "@/lib/staff/dashboard";
 import { DataTable } from "@/components/ui/data-table";
+import { BarChart, niceCeiling } from "./bar-chart";
 import { formatDate, formatShortDate } from "@/lib/format";
 
-/**
- * Server-rendered grouped bar chart of sign-ups and new paying subscribers per day. To a
- * screen reader it is one image with a summary (role="img" + aria-label), followed by the table
- * of every day's numbers, folded in a <details> anyone can open.
- */
-const W = 720;
-const H = 240;
-const M = { top: 14, right: 8, bottom: 30, left: 40 };
-
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
-
-/** 1, 2, 5, 10, 20, 50, … at or above n. */
-export function niceCeiling(n: number): number {
-  if (n <= 1) return 1;
-  const p = 10 ** Math.floor(Math.log10(n));
-  for (const m of [1, 2, 5, 10]) if (m * p >= n) return m * p;
-  return 10 * p;
-}
 
 function peak(series: DayCount[], key: "signups" | "newPaying"): string {
   const total = series.reduce((s, d) => s + d[key], 0);
@@ -35,72 +19,27 @@ export function chartSummary(series: DayCount[]): string {
   return `Bar chart of sign-ups and new paying subscribers per day, ${from} to ${to}. Sign-ups: ${peak(series, "signups")}. New paying subscribers: ${peak(series, "newPaying")}.`;
 }
 
+/** Sign-ups and new paying subscribers per day, with the table of every day's numbers folded in a <details> anyone can open. */
 export function GrowthChart({ series, id = "growth" }: { series: DayCount[]; id?: string }) {
-  const max = niceCeiling(Math.max(0, ...series.map((d) => Math.max(d.signups, d.newPaying))));
-  const plotW = W - M.left - M.right;
-  const plotH = H - M.top - M.bottom;
-  const slot = plotW / Math.max(1, series.length);
-  const bar = Math.max(1, Math.min(12, (slot - 3) / 2));
-  const y = (v: number) => M.top + plotH - (v / max) * plotH;
-  const ticks = max % 2 === 0 ? [0, max / 2, max] : [0, max];
-  const labelEvery = Math.max(1, Math.ceil(series.length / 6));
+  const day = (d: DayCount) => formatShortDate(asDate(d.day));
   return (
-    <figure className="chart" aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`} className="chart-caption">
-        Sign-ups and new paying subscribers, last {series.length} days (UTC)
-      </figcaption>
-      {/* Scrolls sideways on a phone: focusable so a keyboard can scroll it. */}
-      <div className="chart-plot" tabIndex={0} role="group" aria-label="Chart (scrolls sideways on small screens)">
-        <svg
-          className="chart-svg"
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-label={chartSummary(series)}
-          preserveAspectRatio="xMidYMid meet"
-        >
-          {ticks.map((t) => (
-            <g key={t}>
-              <line className="chart-grid" x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-              <text className="chart-axis" x={M.left - 6} y={y(t) + 4} textAnchor="end">
-                {t}
-              </text>
-            </g>
-          ))}
-          {series.map((d, i) => {
-            const x0 = M.left + i * slot + (slot - 2 * bar - 1) / 2;
-            return (
-              <g key={d.day}>
-                <rect className="bar-signups" x={x0} y={y(d.signups)} width={bar} height={Math.max(0, M.top + plotH - y(d.signups))}>
-                  <title>{`${formatShortDate(asDate(d.day))}: ${d.signups} sign-up${d.signups === 1 ? "" : "s"}`}</title>
-                </rect>
-                <rect
-                  className="bar-paying"
-                  x={x0 + bar + 1}
-                  y={y(d.newPaying)}
-                  width={bar}
-                  height={Math.max(0, M.top + plotH - y(d.newPaying))}
-                >
-                  <title>{`${formatShortDate(asDate(d.day))}: ${d.newPaying} new paying`}</title>
-                </rect>
-                {i % labelEvery === 0 || i === series.length - 1 ? (
-                  <text className="chart-axis" x={M.left + i * slot + slot / 2} y={H - 10} textAnchor="middle">
-                    {formatShortDate(asDate(d.day))}
-                  </text>
-                ) : null}
-              </g>
-            );
-          })}
-          <line className="chart-baseline" x1={M.left} x2={W - M.right} y1={M.top + plotH} y2={M.top + plotH} />
-        </svg>
-      </div>
-      <ul className="chart-legend" aria-hidden="true">
-        <li>
-          <span className="swatch bar-signups" /> Sign-ups
-        </li>
-        <li>
-          <span className="swatch bar-paying" /> New paying subscribers
-        </li>
-      </ul>
+    <>
+      <BarChart
+        captionId={`${id}-caption`}
+        caption={`Sign-ups and new paying subscribers, last ${series.length} days (UTC)`}
+        summary={chartSummary(series)}
+        rows={series}
+        rowKey={(d) => d.day}
+        xLabel={day}
+        labelEvery={Math.max(1, Math.ceil(series.length / 6))}
+        height={240}
+        left={40}
+        max={niceCeiling(Math.max(0, ...series.map((d) => Math.max(d.signups, d.newPaying))))}
+        bars={[
+          { label: "Sign-ups", className: "bar-signups", value: (d) => d.signups, title: (d) => `${day(d)}: ${d.signups} sign-up${d.signups === 1 ? "" : "s"}` },
+          { label: "New paying subscribers", className: "bar-paying", value: (d) => d.newPaying, title: (d) => `${day(d)}: ${d.newPaying} new paying` },
+        ]}
+      />
       <details className="chart-data">
         <summary>The numbers, day by day</summary>
         <DataTable
@@ -114,6 +53,6 @@ export function GrowthChart({ series, id = "growth" }: { series: DayCount[]; id?
           ]}
         />
       </details>
-    </figure>
+    </>
   );
 }

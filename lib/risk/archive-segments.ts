@@ -1,3 +1,4 @@
+import { categoryHref } from "@/lib/paths";
 import { parseArchiveFilters, type ArchiveFilters, type Parsed } from "./filters";
 
 /**
@@ -17,4 +18,13 @@ function decoded(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** The public address of a category filtered by its two segments: /category/<slug>?vector=…&level=…. */
+export function filteredCategoryHref(slug: string, segments: { vector: string; level: string }): string {
+  const query = new URLSearchParams();
+  if (segments.vector !== ANY_SEGMENT) query.set("vector", decoded(segments.vector));
+  if (segments.level !== ANY_SEGMENT) query.set("level", decoded(segments.level));
+  const q = query.toString();
+  return q ? `${categoryHref(slug)}?${q}` : categoryHref(slug);
 }

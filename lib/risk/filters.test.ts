@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterQuery, parseArchiveFilters, parseRadarFilters } from "./filters";
-import { archiveFiltersOfSegments } from "./archive-segments";
+import { archiveFiltersOfSegments, filteredCategoryHref } from "./archive-segments";
 
 const lists = { vectors: ["cyber", "supply-chain"], sectors: ["telecoms"], regions: ["east-asia"] };
 
@@ -45,6 +45,13 @@ describe("archive filters", () => {
     expect(archiveFiltersOfSegments({ vector: "_", level: "high" }, vectors)).toEqual({ ok: true, filters: { level: "high" } });
     expect(archiveFiltersOfSegments({ vector: "cyber", level: "_" }, vectors)).toEqual({ ok: true, filters: { vector: "cyber" } });
     expect(archiveFiltersOfSegments({ vector: "%E0%A4%A", level: "_" }, vectors).ok).toBe(false);
+  });
+
+  it("writes the segments back as the public filtered address (where a renamed category's old one redirects)", () => {
+    expect(filteredCategoryHref("sea-freight", { vector: "cyber", level: "high" })).toBe("/category/sea-freight?vector=cyber&level=high");
+    expect(filteredCategoryHref("sea-freight", { vector: "_", level: "low" })).toBe("/category/sea-freight?level=low");
+    expect(filteredCategoryHref("sea-freight", { vector: "_", level: "_" })).toBe("/category/sea-freight");
+    expect(filteredCategoryHref("markets", { vector: "a%26b", level: "_" })).toBe("/category/markets?vector=a%26b");
   });
 
   it("writes filters back as a query string without blanks", () => {

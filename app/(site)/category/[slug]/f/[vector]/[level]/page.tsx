@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { CategoryArchive } from "@/components/site/category-archive";
+import { redirectedCategorySlug } from "@/lib/categories/store";
 import { listCategories } from "@/lib/pieces/queries";
-import { archiveFiltersOfSegments } from "@/lib/risk/archive-segments";
+import { archiveFiltersOfSegments, filteredCategoryHref } from "@/lib/risk/archive-segments";
 import { listVectors } from "@/lib/risk/taxonomy";
 
 // A category filtered by ?vector= and ?level= (next.config.ts rewrites the query into these
@@ -29,6 +30,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function FilteredCategoryPage({ params }: Props) {
   const parsed = await parse(params);
-  if (!parsed) notFound();
+  if (!parsed) {
+    // A renamed or merged category's old address keeps its filter on the new one.
+    const p = await params;
+    const moved = await redirectedCategorySlug(p.slug.toLowerCase());
+    if (moved) permanentRedirect(filteredCategoryHref(moved, p));
+    notFound();
+  }
   return <CategoryArchive category={parsed.category} filters={parsed.filters} vectors={parsed.vectors} />;
 }
