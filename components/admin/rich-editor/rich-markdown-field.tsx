@@ -125,10 +125,16 @@ function movePaywall(editor: Editor) {
   editor.state.doc.descendants((node, pos) => {
     if (node.type.name === "paywallMarker") at = pos;
   });
-  const chain = editor.chain().focus();
-  // One marker only: placing it again moves it to the cursor.
-  if (at !== null) chain.deleteRange({ from: at, to: at + 1 });
-  chain.insertContent({ type: "paywallMarker" }).run();
+  const { $from } = editor.state.selection;
+  // Between blocks, never inside one: after the top-level block that holds the cursor.
+  const to = $from.depth > 0 ? $from.after(1) : $from.pos;
+  const chain = editor.chain().focus().insertContentAt(to, { type: "paywallMarker" });
+  // One marker only: placing it again moves it (the old one sits one further on if it came after).
+  if (at !== null) {
+    const old = at < to ? at : at + 1;
+    chain.deleteRange({ from: old, to: old + 1 });
+  }
+  chain.run();
 }
 
 // Where a button's visible text is not in its title, the name starts with that text (WCAG 2.5.3).
