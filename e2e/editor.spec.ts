@@ -40,10 +40,10 @@ test("an editor writes one text with a footnote, an image and a moved paywall ma
   );
   await markdownMode(page, false);
 
-  // Move the marker: the cursor at the end of the second paragraph, then the Paywall button.
+  // Move the marker: the cursor in the middle of the second paragraph, then the Paywall button; the
+  // marker goes after that paragraph, never inside it.
   const surface = page.getByRole("textbox", { name: "Text", exact: true }).and(page.locator("[contenteditable]"));
   await surface.getByText(`Second paragraph ${stamp}`).click();
-  await page.keyboard.press("End");
   await page.getByRole("toolbar", { name: "Text formatting" }).getByRole("button", { name: "Place the paywall here" }).click();
 
   // An image with its text alternative, below the marker (gated); an SVG is refused.
@@ -62,7 +62,8 @@ test("an editor writes one text with a footnote, an image and a moved paywall ma
 
   await markdownMode(page, true);
   const text = await page.locator("textarea").and(page.getByLabel("Text", { exact: true })).inputValue();
-  expect(text.indexOf("<!-- paywall -->")).toBeGreaterThan(text.indexOf(`Second paragraph ${stamp}`));
+  expect(text).toContain(`Second paragraph ${stamp} moves above the paywall.`);
+  expect(text.indexOf("<!-- paywall -->")).toBeGreaterThan(text.indexOf(`Second paragraph ${stamp} moves above the paywall.`));
   expect(text.indexOf("<!-- paywall -->")).toBeLessThan(text.indexOf(`Gated paragraph ${stamp}`));
   expect(text).toMatch(/!\[Crane chart \d+\]\(\/media\/[0-9a-f]{64}\)/);
 
