@@ -1,11 +1,10 @@
 import "server-only";
-import { desc, eq, isNotNull, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { db } from "@/lib/db";
 import { pieces, sends } from "@/db/schema";
-import { assessmentSignals, signalChanges } from "@/db/schema-risk";
+import { signalChangeHeads, type SignalChangeHead } from "@/lib/pieces/signal-change";
 
 /** What the admin pages show about sends (cheap: read from the counters on `sends`). */
 export type SendStatus = "pending" | "sending" | "sent" | "failed";
@@ -28,8 +27,8 @@ export interface SendSummary extends SendProgress {
   pieceId: string;
   pieceSlug: string;
   headline: string;
-  /** For an alert: the signal's statement and the status it changed to. */
-  signal: { statement: string; status: string } | null;
+  /** For an alert: which of the piece's signals changed, and to what (its statement is gated: not here). */
+  signal: { number: number; status: string } | null;
   fullCount: number;
   teaserCount: number;
   requestedBy: string | null;
@@ -38,15 +37,12 @@ export interface SendSummary extends SendProgress {
   finishedAt: Date | null;
 }
 
-const alertPiece = alias(pieces, "alert_piece");
-
 const columns = {
   id: sends.id,
-  pieceId: sql<string | null>`coalesce(${pieces.id}, ${alertPiece.id})`,
-  pieceSlug: sql<string | null>`coalesce(${pieces.slug}, ${alertPiece.slug})`,
-  headline: sql<string | null>`coalesce(${pieces.headline}, ${alertPiece.headline})`,
-  signalStatement: assessmentSignals.statement,
-  signalStatus: signalChanges.status,
+  signalChangeId: sends.signalChangeId,
+  pieceId: pieces.id,
+  pieceSlug: pieces.slug,
+  headline: pieces.headline,
   status: sends.status,
   total: sends.total,
   fullCount: sends.fullCount,
@@ -59,35 +55,30 @@ const columns = {
   finishedAt: sends.finishedAt,
 };
 
+function selectSends(d: Db) {
+  return d.select(columns).from(sends).leftJoin(pieces, eq(pieces.id, sends.pieceId)).$dynamic();
+}
+
 type Row = Awaited<ReturnType<ReturnType<typeof selectSends>["execute"]>>[number];
 
-/** Null when the piece is gone (an alert's piece deleted with its signals). */
-function summary({ signalStatement, signalStatus, pieceId, pieceSlug, headline, ...r }: Row): SendSummary | null {
-  if (pieceId === null || pieceSlug === null || headline === null) return null;
-  return {
-    ...r,
-    pieceId,
-    pieceSlug,
-    headline,
-    kind: signalStatement === null ? "piece" : "alert",
-    signal: signalStatement === null || signalStatus === null ? null : { statement: signalStatement, status: signalStatus },
-    pending: Math.max(0, r.total - r.sent - r.failed),
-  };
+/** Each send with the piece it is about: directly, or (an alert) through its signal change. Sends whose piece is gone are left out. */
+async function summaries(rows: readonly Row[]): Promise<SendSummary[]> {
+  const heads = await signalChangeHeads(rows.flatMap((r) => (r.signalChangeId ? [r.signalChangeId] : [])));
+  return rows.flatMap(({ signalChangeId, pieceId, pieceSlug, headline, ...r }) => {
+    const head: SignalChangeHead | undefined = signalChangeId ? heads.get(signalChangeId) : undefined;
+    const piece = head ? { pieceId: head.piece.id, pieceSlug: head.piece.slug, headline: head.piece.headline } : pieceId && pieceSlug && headline ? { pieceId, pieceSlug, headline } : null;
+    if (!piece) return [];
+    return [
+      {
+        ...r,
+        ...piece,
+        kind: head ? "alert" : "piece",
+        signal: head ? { number: head.signalNumber, status: head.status } : null,
+        pending: Math.max(0, r.total - r.sent - r.failed),
+      } satisfies SendSummary,
+    ];
+  });
 }
-
-/** Every send with the piece it is about: directly, or through the alert's signal change. */
-function selectSends(d: Db) {
-  return d
-    .select(columns)
-    .from(sends)
-    .leftJoin(pieces, eq(pieces.id, sends.pieceId))
-    .leftJoin(signalChanges, eq(signalChanges.id, sends.signalChangeId))
-    .leftJoin(assessmentSignals, eq(assessmentSignals.id, signalChanges.signalId))
-    .leftJoin(alertPiece, eq(alertPiece.id, assessmentSignals.pieceId))
-    .$dynamic();
-}
-
-const hasPiece = or(isNotNull(pieces.id), isNotNull(alertPiece.id));
 
 export async function sendProgress(sendId: string): Promise<SendProgress | null> {
   const id = z.string().min(1).max(100).safeParse(sendId);
@@ -102,14 +93,13 @@ export async function sendProgress(sendId: string): Promise<SendProgress | null>
 /** The newest sends of both kinds, newest first. */
 export async function listRecentSends(limit = 20): Promise<SendSummary[]> {
   const n = z.number().int().min(1).max(500).catch(20).parse(limit);
-  const rows = await selectSends(await db()).where(hasPiece).orderBy(desc(sends.createdAt), desc(sends.id)).limit(n);
-  return rows.flatMap((r) => summary(r) ?? []);
+  return summaries(await selectSends(await db()).orderBy(desc(sends.createdAt), desc(sends.id)).limit(n));
 }
 
 /** One send with its piece (for a send's admin page). */
 export async function getSend(sendId: string): Promise<SendSummary | null> {
   const id = z.string().min(1).max(100).safeParse(sendId);
   if (!id.success) return null;
-  const [row] = await selectSends(await db()).where(eq(sends.id, id.data));
-  return row ? summary(row) : null;
+  const [summary] = await summaries(await selectSends(await db()).where(eq(sends.id, id.data)));
+  return summary ?? null;
 }

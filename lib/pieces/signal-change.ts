@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { pieces } from "@/db/schema";
 import { assessmentSignals, signalChanges } from "@/db/schema-risk";
@@ -16,6 +16,8 @@ export interface SignalChangeHead {
   pieceId: string;
   status: SignalStatus;
   at: Date;
+  /** Which of the piece's signals changed, counted from 1 (its statement is gated). */
+  signalNumber: number;
   piece: { id: string; slug: string; headline: string; category: string; visibility: Visibility; status: string };
 }
 
@@ -25,19 +27,30 @@ export interface SignalChangeDetail {
   note: string;
 }
 
-export async function signalChangeHead(changeId: string): Promise<SignalChangeHead | null> {
-  const [row] = await (await db())
+async function selectHeads(where: SQL) {
+  const rows = await (await db())
     .select({
       changeId: signalChanges.id,
       status: signalChanges.status,
       at: signalChanges.at,
+      position: assessmentSignals.position,
       piece: { id: pieces.id, slug: pieces.slug, headline: pieces.headline, category: pieces.category, visibility: pieces.visibility, status: pieces.status },
     })
     .from(signalChanges)
     .innerJoin(assessmentSignals, eq(assessmentSignals.id, signalChanges.signalId))
     .innerJoin(pieces, eq(pieces.id, assessmentSignals.pieceId))
-    .where(eq(signalChanges.id, changeId));
-  return row ? { ...row, pieceId: row.piece.id } : null;
+    .where(where);
+  return rows.map(({ position, ...r }): SignalChangeHead => ({ ...r, signalNumber: position + 1, pieceId: r.piece.id }));
+}
+
+export async function signalChangeHead(changeId: string): Promise<SignalChangeHead | null> {
+  return (await selectHeads(eq(signalChanges.id, changeId)))[0] ?? null;
+}
+
+/** The heads of several changes at once (the staff's list of sends), by change id. */
+export async function signalChangeHeads(changeIds: readonly string[]): Promise<Map<string, SignalChangeHead>> {
+  if (changeIds.length === 0) return new Map();
+  return new Map((await selectHeads(inArray(signalChanges.id, [...changeIds]))).map((h) => [h.changeId, h]));
 }
 
 /** The gated part of a change, given a proof for its piece (null for a change of another piece). */
