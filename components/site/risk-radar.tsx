@@ -9,11 +9,11 @@ import "./risk.css";
 
 /** The radar's filters: a GET form, so every filtered view has its own URL. */
 export function RadarFilterForm({ filters, vectors, tags }: { filters: RadarFilters; vectors: VectorOption[]; tags: TagOption[] }) {
-  const select = (name: keyof RadarFilters, label: string, any: string, options: { value: string; name: string }[]) => (
+  const select = (name: keyof RadarFilters, label: string, anyLabel: string, options: { value: string; name: string }[]) => (
     <label>
       {label}
       <select name={name} defaultValue={filters[name] ?? ""}>
-        <option value="">{any}</option>
+        <option value="">{anyLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.name}

@@ -66,12 +66,14 @@ async function summaries(rows: readonly Row[]): Promise<SendSummary[]> {
   const heads = await signalChangeHeads(rows.flatMap((r) => (r.signalChangeId ? [r.signalChangeId] : [])));
   return rows.flatMap(({ signalChangeId, pieceId, pieceSlug, headline, ...r }) => {
     const head: SignalChangeHead | undefined = signalChangeId ? heads.get(signalChangeId) : undefined;
-    const piece = head ? { pieceId: head.piece.id, pieceSlug: head.piece.slug, headline: head.piece.headline } : pieceId && pieceSlug && headline ? { pieceId, pieceSlug, headline } : null;
+    const piece = head?.piece ?? (pieceId && pieceSlug && headline ? { id: pieceId, slug: pieceSlug, headline } : null);
     if (!piece) return [];
     return [
       {
         ...r,
-        ...piece,
+        pieceId: piece.id,
+        pieceSlug: piece.slug,
+        headline: piece.headline,
         kind: head ? "alert" : "piece",
         signal: head ? { number: head.signalNumber, status: head.status } : null,
         pending: Math.max(0, r.total - r.sent - r.failed),
