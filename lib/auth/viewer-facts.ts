@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import type { Db } from "@/db/client";
 import { db } from "@/lib/db";
 import { sessions, users } from "@/db/schema";
 import { ANONYMOUS, type Viewer } from "@/lib/access/rule";
@@ -44,32 +45,47 @@ export async function viewerForUser(userId: string): Promise<Viewer> {
  * at most once a day per session).
  */
 export async function viewerForSessionToken(token: string, now = new Date()): Promise<Viewer> {
-  return (await viewerForSessionTokenWith(token, () => ({}), now)).viewer;
+  return (await sessionViewer(token, now)).viewer;
 }
+
+const sessionViewer = sessionViewerStatement(() => ({}));
+
+type Extra = Record<string, SQL<unknown>>;
+type Values = Record<string, string | number>;
 
 /**
  * The same, with `extra` expressions of the signed-in user (given the users.id column) computed in
- * the same statement: a page's facts about its reader and about itself in one round trip. `extra`
- * is null when there is no such session.
+ * the same statement: a page's facts about its reader and about itself in one round trip. The
+ * statement is prepared (parsed and planned once per connection, which costs the database several
+ * times what running it does), so what varies is a placeholder: `token` and `now` are filled here,
+ * any others `extra` uses come as `values` (dates as ISO strings). `extra` is null when there is no
+ * such session.
  */
-export async function viewerForSessionTokenWith<E extends Record<string, SQL<unknown>>>(
-  token: string,
-  extra: (userId: typeof users.id) => E,
-  now = new Date(),
-): Promise<{ viewer: Viewer; extra: { [K in keyof E]: unknown } | null }> {
-  const d = await db();
-  const rows = await d
-    .select({ ...viewerColumns, expires: sessions.expires, extra: sql<unknown>`json_build_object(${sql.join(
-      Object.entries(extra(users.id)).map(([name, expr]) => sql`${name}::text, ${expr}`),
-      sql`, `,
-    )})` })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.sessionToken, token), gt(sessions.expires, now)))
-    .limit(1);
-  const row = rows[0];
-  const renewed = row && renewedExpiry(row.expires, now);
-  if (row && renewed) await d.update(sessions).set({ expires: renewed }).where(and(eq(sessions.sessionToken, token), eq(sessions.expires, row.expires)));
-  const json = row ? (typeof row.extra === "string" ? (JSON.parse(row.extra) as unknown) : row.extra) : null;
-  return { viewer: toViewer(row), extra: (json ?? null) as { [K in keyof E]: unknown } | null };
+export function sessionViewerStatement<E extends Extra>(extra: (userId: typeof users.id) => E) {
+  const build = (d: Db) =>
+    d
+      .select({ ...viewerColumns, expires: sessions.expires, extra: sql<unknown>`json_build_object(${sql.join(
+        Object.entries(extra(users.id)).map(([name, expr]) => sql`${name}::text, ${expr}`),
+        sql`, `,
+      )})` })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.sessionToken, sql.placeholder("token")), gt(sessions.expires, sql.placeholder("now"))))
+      .limit(1)
+      .prepare("session_viewer");
+  const prepared = new WeakMap<Db, ReturnType<typeof build>>();
+  return async (token: string, now: Date, values: Values = {}): Promise<{ viewer: Viewer; extra: { [K in keyof E]: unknown } | null }> => {
+    const d = await db();
+    let statement = prepared.get(d);
+    if (!statement) {
+      statement = build(d);
+      prepared.set(d, statement);
+    }
+    // A string, not a Date: the column is a timestamp without time zone holding UTC, as Auth.js writes it.
+    const [row] = await statement.execute({ ...values, token, now: now.toISOString() });
+    const renewed = row && renewedExpiry(row.expires, now);
+    if (row && renewed) await d.update(sessions).set({ expires: renewed }).where(and(eq(sessions.sessionToken, token), eq(sessions.expires, row.expires)));
+    const json = row ? (typeof row.extra === "string" ? (JSON.parse(row.extra) as unknown) : row.extra) : null;
+    return { viewer: toViewer(row), extra: (json ?? null) as { [K in keyof E]: unknown } | null };
+  };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, exists, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, exists, inArray, lte, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { categories, pieces, staffProfiles } from "@/db/schema";
 import { assessmentVectors, pieceAssessments } from "@/db/schema-risk";
@@ -101,7 +101,7 @@ export function toTeaser(row: TeaserRow & BylineRow): PieceTeaser {
   };
 }
 
-export const isPublished = (now: Date) => and(eq(pieces.status, "published"), lte(pieces.publishAt, now));
+export const isPublished = (now: Date | Placeholder) => and(eq(pieces.status, "published"), lte(pieces.publishAt, now));
 
 export interface Page<T> {
   items: T[];

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type Placeholder } from "drizzle-orm";
 import { z } from "zod";
 import { pieces } from "@/db/schema";
 import { decideAccess, viewerCategory, type Viewer } from "@/lib/access/rule";
 import { currentPolicy } from "@/lib/access/policy";
-import { viewerForSessionTokenWith } from "@/lib/auth/viewer-facts";
+import { sessionViewerStatement } from "@/lib/auth/viewer-facts";
 import { db } from "@/lib/db";
 import { followKeysSql } from "@/lib/risk/follows";
 import { gatedEditionOf } from "./gated-cache";
@@ -21,10 +21,16 @@ type EditionFacts = z.infer<typeof EditionFacts>;
 const parseJson = (v: unknown): unknown => (typeof v === "string" ? (JSON.parse(v) as unknown) : v);
 
 /** The published piece's facts by slug, as one JSON expression (null when no such piece is published). */
-function pieceFactsSql(slug: string, now: Date) {
+function pieceFactsSql(slug: string | Placeholder, now: Date | Placeholder) {
   return sql<unknown>`(select json_build_object('id', ${pieces.id}, 'visibility', ${pieces.visibility}, 'updatedAt', ${pieces.updatedAt})
     from ${pieces} where ${and(isPublished(now), eq(pieces.slug, slug))} limit 1)`;
 }
+
+/** A session's reader, the piece (by the placeholder `slug`) and what the reader follows, in one prepared statement. */
+const editionForSession = sessionViewerStatement((userId) => ({
+  piece: pieceFactsSql(sql.placeholder("slug"), sql.placeholder("now")),
+  followed: followKeysSql(sql`${userId}`),
+}));
 
 /**
  * The viewer's part of a piece page, for the cached page's island: the analysis and the whole
@@ -45,7 +51,7 @@ export async function readerEdition(slug: string, viewer: Viewer, now = new Date
  */
 export async function readerEditionForSession(slug: string, token: string | undefined, now = new Date()): Promise<ReaderEditionWire | null> {
   if (!token) return readerEdition(slug, { kind: "anonymous" }, now);
-  const { viewer, extra } = await viewerForSessionTokenWith(token, (userId) => ({ piece: pieceFactsSql(slug, now), followed: followKeysSql(sql`${userId}`) }), now);
+  const { viewer, extra } = await editionForSession(token, now, { slug });
   if (viewer.kind === "anonymous" || !extra) return readerEdition(slug, viewer, now);
   return finish(viewer, EditionFacts.parse(extra));
 }
