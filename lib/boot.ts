@@ -3,6 +3,9 @@ import { ConfigError, config, type Config } from "./env";
 import { handle } from "@/lib/db";
 import { seedIfEmpty } from "@/db/seed";
 import { backfillAnalysisHtml } from "@/lib/pieces/analysis-html";
+import { registerFrontRoute } from "@/lib/http/front-routes.mjs";
+import { readerEditionFrontRoute } from "@/lib/pieces/reader-edition-answer";
+import { READER_EDITION_PREFIX } from "@/lib/pieces/reader-edition-wire";
 
 const state = globalThis as unknown as { esmBooted?: Promise<void> };
 
@@ -57,6 +60,7 @@ async function start(): Promise<void> {
     }
   }
   if (cfg.embeddedWorker) await startEmbeddedWorker();
+  registerFrontRoute(READER_EDITION_PREFIX, readerEditionFrontRoute);
   console.log(banner(cfg, h.kind));
 }
 

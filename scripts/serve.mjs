@@ -1,11 +1,13 @@
 // `npm start`: Next's production server behind a thin front that knows the client's address
 // (the socket's peer, or TRUSTED_PROXIES hops into X-Forwarded-For), gives cached pages their
-// hash-based Content-Security-Policy, binds demo mode to loopback, and says plainly when its port is taken.
+// hash-based Content-Security-Policy, answers the few hot private requests the app registers for it
+// (a signed-in reader's island), binds demo mode to loopback, and says plainly when its port is taken.
 import { createServer } from "node:http";
 import next from "next";
 import { clientAddress } from "../lib/http/client-address.mjs";
 import { frontResponseHeaders } from "../lib/http/front-response.mjs";
 import { strictTransportSecurity } from "../lib/http/hsts.mjs";
+import { frontRouteFor } from "../lib/http/front-routes.mjs";
 import { CLIENT_ADDRESS_HEADER, FRONT_TOKEN_HEADER, frontToken } from "../lib/http/front-token.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -24,8 +26,30 @@ const token = frontToken();
 
 const hsts = strictTransportSecurity(process.env.APP_URL);
 
+/**
+ * A route the app registered for the front (lib/http/front-routes.mjs) answers without Next.
+ * @param {{ route: import("../lib/http/front-routes.mjs").FrontRoute, rest: string }} found
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
+async function answerInFront(found, req, res) {
+  try {
+    const answer = await found.route(found.rest, req.headers.cookie);
+    res.writeHead(answer.status, answer.headers).end(answer.body);
+  } catch (err) {
+    console.error(`GET ${req.url} failed:`, err);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", "cache-control": "private, no-store" });
+    res.end(JSON.stringify({ error: "Something went wrong on our side. Try again in a moment." }));
+  }
+}
+
 const server = createServer((req, res) => {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
+  const front = req.method === "GET" ? frontRouteFor(req.url ?? "/") : undefined;
+  if (front) {
+    void answerInFront(front, req, res);
+    return;
+  }
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
   req.headers[FRONT_TOKEN_HEADER] = token;
   frontResponseHeaders(req, res);

@@ -49,4 +49,5 @@ export type ReaderEditionWire = z.infer<typeof ReaderEditionWire>;
 export type ReaderEdition = NonNullable<ReaderEditionWire["edition"]>;
 
 /** Where a piece page's island asks for its viewer's edition. */
-export const readerEditionPath = (slug: string): string => `/api/read/${encodeURIComponent(slug)}`;
+export const READER_EDITION_PREFIX = "/api/read/";
+export const readerEditionPath = (slug: string): string => `${READER_EDITION_PREFIX}${encodeURIComponent(slug)}`;

@@ -14,6 +14,7 @@ import { readAnalysisHtml } from "./queries";
 import { readAssessment } from "./risk";
 import { forgetGatedCopies, gatedEditionOf } from "./gated-cache";
 import { readerEdition, readerEditionForSession } from "./reader-edition";
+import { READER_EDITION_HEADERS, readerEditionFrontRoute } from "./reader-edition-answer";
 import { ReaderEditionWire } from "./reader-edition-wire";
 
 const PAID = "port-automation-strike-baltic";
@@ -97,6 +98,25 @@ describe.each(databaseKinds())("a reader's edition of a piece page on %s", (kind
     const r = await seedReader(t.db, "active");
     await t.db.insert(sessions).values({ sessionToken: `expired-${kind}`, userId: r.id, expires: new Date(Date.now() - 1000) });
     expect(await readerEditionForSession(PAID, `expired-${kind}`)).toEqual({ category: "anonymous" });
+  });
+
+  it("is answered by npm start's front as the route answers it: the session from the raw Cookie header, private, 404 for what is not a piece", async () => {
+    const r = await seedReader(t.db, "active");
+    const token = `front-${kind}`;
+    await t.db.insert(sessions).values({ sessionToken: token, userId: r.id, expires: new Date(Date.now() + 86_400_000) });
+    const expected = JSON.stringify(await readerEditionForSession(PAID, token));
+    const answer = await readerEditionFrontRoute(PAID, `esm-session-hint=1; authjs.session-token=${token}; theme=dark`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe(expected);
+    expect(answer.body).toContain(ANALYSIS);
+    expect(answer.headers).toMatchObject({ ...READER_EDITION_HEADERS, "content-type": "application/json", "X-Content-Type-Options": "nosniff" });
+    const anonymous = await readerEditionFrontRoute(PAID, "authjs.session-token=forged");
+    expect(anonymous.body).toBe(JSON.stringify({ category: "anonymous" }));
+    expect((await readerEditionFrontRoute(PAID, undefined)).body).toBe(JSON.stringify({ category: "anonymous" }));
+    for (const rest of ["no-such-piece", `${PAID}/extra`, "..%2Fadmin", ""]) {
+      const missing = await readerEditionFrontRoute(rest, `authjs.session-token=${token}`);
+      expect([rest, missing.status, missing.body]).toEqual([rest, 404, JSON.stringify({ error: "No such piece." })]);
+    }
   });
 
   it("serves a kept copy of the gated part only while the piece is unchanged and for a few seconds", async () => {

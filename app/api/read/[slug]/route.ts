@@ -1,16 +1,11 @@
 import { currentSessionToken } from "@/lib/auth/viewer";
-import { readerEditionForSession } from "@/lib/pieces/reader-edition";
-import { isSlug } from "@/lib/publishing/slug";
+import { READER_EDITION_HEADERS, readerEditionAnswer } from "@/lib/pieces/reader-edition-answer";
 
 export const dynamic = "force-dynamic";
 
-const PRIVATE = { "cache-control": "private, no-store" };
-
-/** The viewer's part of /p/<slug> (components/site/reader-edition.tsx). Never cached. */
+/** The viewer's part of /p/<slug> (components/site/reader-edition.tsx). Never cached. npm start's front answers it first (lib/pieces/reader-edition-answer.ts). */
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;
-  if (!isSlug(slug)) return Response.json({ error: "No such piece." }, { status: 404, headers: PRIVATE });
-  const edition = await readerEditionForSession(slug, await currentSessionToken());
-  if (!edition) return Response.json({ error: "No such piece." }, { status: 404, headers: PRIVATE });
-  return Response.json(edition, { headers: PRIVATE });
+  const answer = await readerEditionAnswer(slug, await currentSessionToken());
+  return Response.json(answer.body, { status: answer.status, headers: READER_EDITION_HEADERS });
 }
