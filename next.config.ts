@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { SITE_HEADERS } from "./lib/http/site-headers";
 
 // Benchmark-only routes (app/(bench)/**/page.bench.tsx) exist only in builds made with
 // BENCH_BUILD=1 (bench/build.ts sets it); elsewhere "page.bench" is not a route file name.
@@ -21,6 +22,8 @@ const nextConfig: NextConfig = {
   pageExtensions: [...BENCH_EXTENSIONS, "tsx", "ts", "jsx", "js"],
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
+  // npm start's front gives cached pages an ETag, computed once per version (lib/http/front-response.mjs).
+  generateEtags: false,
   // Image uploads (lib/media/image.ts: at most 8 MB) go through a server action.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "9mb" } },
   // Two instances on one machine (the two-instance test) each need their own build folder.
@@ -47,12 +50,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
-        ],
+        headers: Object.entries(SITE_HEADERS).map(([key, value]) => ({ key, value })),
       },
       // The staff preview of a piece is framed by the staff page next to it (proxy.ts: frame-ancestors 'self'); the later entry wins.
       { source: "/preview/:path*", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },

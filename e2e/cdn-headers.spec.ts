@@ -46,6 +46,8 @@ test("anonymous pages carry a short s-maxage and Vary: Cookie; with a session, a
     const res = await reader.request.get(path);
     expect(res.status(), path).toBe(200);
     expect(isPrivateNoStore(res.headers()["cache-control"] ?? ""), `${path}: ${res.headers()["cache-control"]}`).toBe(true);
+    // The island's request is answered by npm start's front, the rest by Next: the same site headers on both.
+    expect(res.headers(), path).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin" });
   }
   // Pages that are the same for everyone may stay shareable with a session, but only when nothing in them is the reader's.
   for (const path of shared) {
@@ -67,4 +69,20 @@ test("the README's CDN rule bypasses the cache on exactly the session cookies Au
   const named = [...section.matchAll(/`((?:__Secure-)?authjs\.[a-z-]+)`/g)].map((m) => m[1]);
   expect(named.sort()).toEqual([...SESSION_COOKIES].sort());
   expect(section).toContain(`s-maxage=${README_S_MAXAGE}`);
+});
+
+test("a cached page carries its version's ETag: a browser or CDN holding that version gets 304 without the body, with the page's policy", async ({ request }) => {
+  const path = `/p/${publicPiece.slug}`;
+  const first = await request.get(path);
+  const etag = first.headers().etag ?? "";
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+  const held = await request.get(path, { headers: { "if-none-match": etag } });
+  expect(held.status()).toBe(304);
+  expect((await held.body()).length).toBe(0);
+  expect(held.headers()["content-security-policy"]).toBe(first.headers()["content-security-policy"]);
+  expect(held.headers()["cache-control"]).toBe(first.headers()["cache-control"]);
+  const other = await request.get(path, { headers: { "if-none-match": '"another-version"' } });
+  expect(other.status()).toBe(200);
+  expect(other.headers().etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+  expect((await other.body()).length).toBeGreaterThan(1000);
 });

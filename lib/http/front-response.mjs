@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { hashPolicy } from "./csp.mjs";
 
@@ -9,6 +10,39 @@ function decoded(body, encoding) {
   if (encoding === "br") return brotliDecompressSync(body);
   if (encoding === "deflate") return inflateSync(body);
   return body;
+}
+
+/**
+ * A cached page's bytes are the same for every reader until it is regenerated, so its policy and
+ * ETag are computed once per version: keyed by the body's SHA-256, which is also its ETag (Next's
+ * own, a JavaScript hash over the whole page, is off: next.config.ts `generateEtags`).
+ * @type {Map<string, string>}
+ */
+const policies = new Map();
+const POLICIES_KEPT = 256;
+
+/** @param {Buffer} body @param {string} encoding @returns {{ etag: string, policy: string }} */
+function pageFacts(body, encoding) {
+  const digest = createHash("sha256").update(body).digest("base64url");
+  let policy = policies.get(digest);
+  if (policy === undefined) {
+    policy = hashPolicy(decoded(body, encoding).toString("utf8"));
+    policies.set(digest, policy);
+    for (const oldest of policies.keys()) {
+      if (policies.size <= POLICIES_KEPT) break;
+      policies.delete(oldest);
+    }
+  }
+  return { etag: `"${digest}"`, policy };
+}
+
+/** If-None-Match (a list, weak comparison, or "*") against this version's ETag. @param {string | undefined} header @param {string} etag */
+function notModified(header, etag) {
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t.replace(/^W\//, "") === etag;
+  });
 }
 
 /**
@@ -27,7 +61,8 @@ function varyOnCookie(res) {
  * npm start's front, on the way out: a shared-cacheable response gets `Vary: Cookie`; an HTML
  * response that leaves the app without a Content-Security-Policy (a cached page, rendered once for
  * everyone, so no nonce) is held until complete and sent with a policy that admits exactly its own
- * inline scripts by hash. The body is not changed.
+ * inline scripts by hash, and with its ETag (a 304 without the body to a browser or CDN that holds that
+ * version). The body is not changed.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  */
@@ -87,12 +122,19 @@ export function frontResponseHeaders(req, res) {
       hold(chunk, encoding);
       const body = Buffer.concat(held);
       held = null;
-      const html = decoded(body, String(res.getHeader("content-encoding") ?? "")).toString("utf8");
-      res.setHeader(CSP, hashPolicy(html));
+      const page = pageFacts(body, String(res.getHeader("content-encoding") ?? ""));
+      res.setHeader(CSP, page.policy);
+      res.setHeader("etag", page.etag);
+      const done = typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : callback;
+      const then = typeof done === "function" ? done : undefined;
+      if (res.statusCode === 200 && notModified(req.headers["if-none-match"], page.etag)) {
+        for (const name of ["content-length", "content-type", "content-encoding", "transfer-encoding"]) res.removeHeader(name);
+        writeHead.call(res, 304);
+        return end.call(res, then);
+      }
       if (!res.hasHeader("transfer-encoding")) res.setHeader("content-length", body.length);
       writeHead.call(res, res.statusCode);
-      const done = typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : callback;
-      return end.call(res, body, typeof done === "function" ? done : undefined);
+      return end.call(res, body, then);
     }
   );
 }

@@ -85,6 +85,28 @@ describe("npm start's front (frontResponseHeaders)", () => {
     expect(scriptSrc(response.headers.get("content-security-policy") ?? "")).toEqual(["'self'", sha("self.__next_f.push([3])")]);
   });
 
+  it("gives a cached page its version's ETag and answers a browser that holds that version 304 without the body", async () => {
+    let version = "one";
+    const url = await serve((res) => {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(`<p>${version}</p><script>self.__next_f.push([4])</script>`);
+    });
+    const first = await fetch(url);
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect((await fetch(url)).headers.get("etag")).toBe(etag);
+    const held = await fetch(url, { headers: { "if-none-match": `"other", W/${etag}` } });
+    expect(held.status).toBe(304);
+    expect(await held.text()).toBe("");
+    expect(held.headers.get("content-security-policy")).toContain(sha("self.__next_f.push([4])"));
+    expect((await fetch(url, { headers: { "if-none-match": '"other"' } })).status).toBe(200);
+    version = "two";
+    const changed = await fetch(url, { headers: { "if-none-match": etag } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain("<p>two</p>");
+    expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+
   it("keeps a policy the app set (a nonce) and leaves other types alone", async () => {
     const url = await serve((res) => {
       res.setHeader("content-type", "text/html");
