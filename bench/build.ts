@@ -114,7 +114,7 @@ function runNextBuild(dir: string): Promise<void> {
 }
 
 export interface BenchBuild {
-  /** Directory to run `next start` in. */
+  /** Directory to run the server in. */
   dir: string;
   buildId: string;
   reused: boolean;

@@ -32,7 +32,7 @@ export interface AppServer {
   url: string;
   port: number;
   dataDir: string;
-  /** Process id of `next start` (the leader of its process group). */
+  /** Process id of the server (the leader of its process group). */
   pid: number;
   /** Last lines the server printed (for error reports). */
   log(): string[];
@@ -96,7 +96,7 @@ export interface ServerOptions {
 }
 
 /**
- * Starts `next start` for the build in `appDir`, in demo mode (the demo pieces are seeded unless
+ * Starts `npm start`'s server (scripts/serve.mjs: Next behind its front) for the build in `appDir`, in demo mode (the demo pieces are seeded unless
  * the database holds pieces already), and waits until GET /robots.txt answers 200.
  */
 export async function startServer(appDir: string, opts: ServerOptions): Promise<AppServer> {
@@ -107,7 +107,7 @@ export async function startServer(appDir: string, opts: ServerOptions): Promise<
 
   const child = spawn(
     process.execPath,
-    [...startHeapFlags(), path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    [...startHeapFlags(), path.join(appDir, "scripts", "serve.mjs")],
     {
       cwd: appDir,
       detached: true,
@@ -115,6 +115,7 @@ export async function startServer(appDir: string, opts: ServerOptions): Promise<
       env: {
         ...process.env,
         NODE_ENV: "production",
+        PORT: String(port),
         NEXT_TELEMETRY_DISABLED: "1",
         DEMO_MODE: "true",
         DATA_DIR: dataDir,
