@@ -48,7 +48,7 @@ export async function viewerForSessionToken(token: string, now = new Date()): Pr
   return (await sessionViewer(token, now)).viewer;
 }
 
-const sessionViewer = sessionViewerStatement(() => ({}));
+const sessionViewer = sessionViewerStatement("session_viewer", () => ({}));
 
 type Extra = Record<string, SQL<unknown>>;
 type Values = Record<string, string | number>;
@@ -56,12 +56,12 @@ type Values = Record<string, string | number>;
 /**
  * The same, with `extra` expressions of the signed-in user (given the users.id column) computed in
  * the same statement: a page's facts about its reader and about itself in one round trip. The
- * statement is prepared (parsed and planned once per connection, which costs the database several
+ * statement (`name`, one per statement) is prepared (parsed and planned once per connection, which costs the database several
  * times what running it does), so what varies is a placeholder: `token` and `now` are filled here,
  * any others `extra` uses come as `values` (dates as ISO strings). `extra` is null when there is no
  * such session.
  */
-export function sessionViewerStatement<E extends Extra>(extra: (userId: typeof users.id) => E) {
+export function sessionViewerStatement<E extends Extra>(name: string, extra: (userId: typeof users.id) => E) {
   const build = (d: Db) =>
     d
       .select({ ...viewerColumns, expires: sessions.expires, extra: sql<unknown>`json_build_object(${sql.join(
@@ -72,7 +72,7 @@ export function sessionViewerStatement<E extends Extra>(extra: (userId: typeof u
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.sessionToken, sql.placeholder("token")), gt(sessions.expires, sql.placeholder("now"))))
       .limit(1)
-      .prepare("session_viewer");
+      .prepare(name);
   const prepared = new WeakMap<Db, ReturnType<typeof build>>();
   return async (token: string, now: Date, values: Values = {}): Promise<{ viewer: Viewer; extra: { [K in keyof E]: unknown } | null }> => {
     const d = await db();

@@ -27,7 +27,7 @@ function pieceFactsSql(slug: string | Placeholder, now: Date | Placeholder) {
 }
 
 /** A session's reader, the piece (by the placeholder `slug`) and what the reader follows, in one prepared statement. */
-const editionForSession = sessionViewerStatement((userId) => ({
+const editionForSession = sessionViewerStatement("reader_edition", (userId) => ({
   piece: pieceFactsSql(sql.placeholder("slug"), sql.placeholder("now")),
   followed: followKeysSql(sql`${userId}`),
 }));
