@@ -8,7 +8,7 @@ import type { Adapter } from "@auth/core/adapters";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
-import { accounts, rateLimitHits, sessions, signInCodes, users, verificationTokens } from "@/db/schema";
+import { accounts, checkoutBindings, rateLimitHits, sessions, signInCodes, users, verificationTokens } from "@/db/schema";
 import { config } from "@/lib/env";
 import { takeToken } from "@/lib/auth/rate-limit";
 import { runMaintenance } from "@/lib/jobs/maintenance";
@@ -440,7 +440,7 @@ describe("EmailAddress", () => {
 describe.each(databaseKinds())("maintenance on %s", (kind) => {
   const t = useTestDatabase(kind);
 
-  it("forgets day-old rate-limit hits and expired sign-in codes, and keeps the rest", async () => {
+  it("forgets day-old rate-limit hits, expired sign-in codes and expired checkout bindings, and keeps the rest", async () => {
     const now = new Date("2026-11-22T12:00:00Z");
     await t.db.insert(rateLimitHits).values([
       { bucket: "old", at: new Date(now.getTime() - 2 * 86_400_000) },
@@ -448,8 +448,15 @@ describe.each(databaseKinds())("maintenance on %s", (kind) => {
     ]);
     const live = await issueSignIn("live@example.com", "http://localhost:3000/cb?live", now);
     await issueSignIn("dead@example.com", "http://localhost:3000/cb?dead", new Date(now.getTime() - 3_600_000));
+    const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+    await t.db.insert(checkoutBindings).values([
+      { checkoutSessionId: "cs_open", bindingHash: "h1", expiresAt: minutes(30) },
+      { checkoutSessionId: "cs_expired", bindingHash: "h2", expiresAt: minutes(-1) },
+      { checkoutSessionId: "cs_used_expired", bindingHash: "h3", expiresAt: minutes(-90), usedAt: minutes(-100) },
+    ]);
     await runMaintenance(now);
     expect((await t.db.select({ b: rateLimitHits.bucket }).from(rateLimitHits)).map((r) => r.b)).toEqual(["new"]);
     expect((await t.db.select({ id: signInCodes.id }).from(signInCodes)).map((r) => r.id)).toEqual([live.linkId]);
+    expect((await t.db.select({ id: checkoutBindings.checkoutSessionId }).from(checkoutBindings)).map((r) => r.id)).toEqual(["cs_open"]);
   });
 });
