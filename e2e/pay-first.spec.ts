@@ -77,6 +77,18 @@ test("an anonymous reader pays first, comes back signed in and reads the full an
   await other.goto(piecePath);
   await expect(other.getByText(phrase)).toHaveCount(0);
   await other.context().close();
+
+  // The address typed into Checkout was never proven: when its owner signs in by email, the browser that paid is signed out.
+  const owner = await anonymousPage(browser);
+  await signInByLink(owner, email, "/account");
+  await expect(owner.getByText(email)).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto(piecePath);
+  await expect(page.getByText(phrase)).toHaveCount(0);
+  await owner.goto(piecePath);
+  await expect(owner.getByText(phrase)).toBeVisible();
+  await owner.context().close();
 });
 
 test("paying first with the address of an existing account signs nobody in: the reader confirms by email, then reads", async ({ page, browser }) => {

@@ -3,15 +3,15 @@
  * the Auth.js Drizzle adapter on our tables, our link + code layer over Auth.js's token,
  * the sign-in rate limit, and the pure guards (safeNext, EmailAddress).
  */
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { Adapter } from "@auth/core/adapters";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
-import { accounts, checkoutBindings, rateLimitHits, sessions, signInCodes, users, verificationTokens } from "@/db/schema";
+import { checkoutBindings, rateLimitHits, sessions, signInCodes, users, verificationTokens } from "@/db/schema";
 import { config } from "@/lib/env";
 import { takeToken } from "@/lib/auth/rate-limit";
 import { runMaintenance } from "@/lib/jobs/maintenance";
+import { sessionAdapter } from "./adapter";
 import { EmailAddress } from "./email";
 import { safeNext } from "./redirect";
 import { hmac, unseal } from "./seal";
@@ -46,12 +46,27 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
   describe("DrizzleAdapter on our tables", () => {
     let adapter: Adapter;
     beforeAll(() => {
-      adapter = DrizzleAdapter(t.db, {
-        usersTable: users,
-        accountsTable: accounts,
-        sessionsTable: sessions,
-        verificationTokensTable: verificationTokens,
-      });
+      adapter = sessionAdapter(t.db);
+    });
+
+    it("ends an account's sessions from before its address was first proven (paying first), and no session after that", async () => {
+      const paidFirst = await must(adapter, "createUser")({ id: "x", email: uniqueEmail("paid-first"), emailVerified: null });
+      const bystander = await must(adapter, "createUser")({ id: "x", email: uniqueEmail("bystander"), emailVerified: null });
+      const expires = at(30 * 24 * 60 * MIN);
+      for (const [token, userId] of [["payer-browser", paidFirst.id], ["bystander-browser", bystander.id]] as const) {
+        await must(adapter, "createSession")({ sessionToken: `${token}-${kind}`, userId, expires });
+      }
+      const tokensOf = async (userId: string) => (await t.db.select({ token: sessions.sessionToken }).from(sessions).where(eq(sessions.userId, userId))).map((r) => r.token);
+      // The owner follows the emailed link: Auth.js marks the address proven, then makes the owner's session.
+      await must(adapter, "updateUser")({ id: paidFirst.id, emailVerified: T0 });
+      expect(await tokensOf(paidFirst.id)).toEqual([]);
+      expect(await tokensOf(bystander.id)).toEqual([`bystander-browser-${kind}`]);
+      await must(adapter, "createSession")({ sessionToken: `owner-browser-${kind}`, userId: paidFirst.id, expires });
+      // Every later sign-in marks it again: the sessions of a proven address stay.
+      await must(adapter, "updateUser")({ id: paidFirst.id, emailVerified: at(MIN) });
+      expect(await tokensOf(paidFirst.id)).toEqual([`owner-browser-${kind}`]);
+      await must(adapter, "updateUser")({ id: bystander.id, name: "Renamed" });
+      expect(await tokensOf(bystander.id)).toEqual([`bystander-browser-${kind}`]);
     });
 
     it("creates a user and finds it by email (unknown email: null)", async () => {

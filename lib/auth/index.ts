@@ -1,11 +1,11 @@
 import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { EmailConfig } from "next-auth/providers/email";
 import { eq } from "drizzle-orm";
 import { sendMemberWelcome } from "./welcome-mail";
 import { db } from "@/lib/db";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { users } from "@/db/schema";
+import { sessionAdapter } from "./adapter";
 import { config } from "@/lib/env";
 import { sendSignInMail } from "./sign-in-mail";
 import { SIGN_IN_TTL_MINUTES } from "./sign-in-codes";
@@ -27,12 +27,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
   process.env.AUTH_URL = cfg.authUrl;
   const d = await db();
   return {
-    adapter: DrizzleAdapter(d, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: sessionAdapter(d),
     secret: cfg.authSecret,
     trustHost: true,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
