@@ -7,7 +7,7 @@ import type { Adapter } from "@auth/core/adapters";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, useTestDatabase } from "@/test-support/database";
-import { checkoutBindings, rateLimitHits, sessions, signInCodes, users, verificationTokens } from "@/db/schema";
+import { checkoutBindings, rateLimitHits, sessions, signInCodes, users } from "@/db/schema";
 import { config } from "@/lib/env";
 import { takeToken } from "@/lib/auth/rate-limit";
 import { runMaintenance } from "@/lib/jobs/maintenance";
