@@ -10,5 +10,10 @@ import { SESSION_COOKIES } from "./cookie-names";
 export function sessionTokenOfCookieHeader(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const jar = parseCookie(header);
-  return SESSION_COOKIES.map((name) => jar.get(name)).find((value) => value !== undefined && value !== "");
+  return sessionTokenIn((name) => jar.get(name));
+}
+
+/** Which of Auth.js's session cookies counts: the first of SESSION_COOKIES that is set and not empty. */
+export function sessionTokenIn(cookie: (name: string) => string | undefined): string | undefined {
+  return SESSION_COOKIES.map(cookie).find((value) => value !== undefined && value !== "");
 }

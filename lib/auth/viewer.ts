@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { auth } from "@/lib/auth";
 import { ANONYMOUS, viewerCategory, type Viewer, type ViewerCategory } from "@/lib/access/rule";
 import { currentPolicy } from "@/lib/access/policy";
-import { SESSION_COOKIES } from "./cookie-names";
+import { sessionTokenIn } from "./session-cookie";
 import { viewerForSessionToken, viewerForUser } from "./viewer-facts";
 
 /** The viewer of the current request (once per render). */
@@ -25,7 +25,7 @@ export const currentReader = cache(async (): Promise<Viewer> => {
 /** The Auth.js session cookie's value, unchecked: lib/auth/viewer-facts.ts checks it against the sessions table. */
 export async function currentSessionToken(): Promise<string | undefined> {
   const jar = await cookies();
-  return SESSION_COOKIES.map((name) => jar.get(name)?.value).find((value) => value !== undefined && value !== "");
+  return sessionTokenIn((name) => jar.get(name)?.value);
 }
 
 /** What the site offers the current viewer (lib/access/rule.ts `viewerCategory`). */
