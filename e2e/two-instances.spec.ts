@@ -26,6 +26,7 @@ const database = `esm_two_${stamp}`;
 let a: Instance;
 let b: Instance;
 let adminToken = "";
+let readerToken = "";
 
 function databaseUrl(name: string): string {
   const u = new URL(DATABASE_URL);
@@ -57,6 +58,9 @@ test.beforeAll(async () => {
   const [user] = await sql<{ id: string }[]>`insert into users (id, email, role) values (${randomBytes(12).toString("hex")}, 'two-instances@example.com', 'admin') returning id`;
   adminToken = randomBytes(24).toString("hex");
   await sql`insert into sessions (session_token, user_id, expires) values (${adminToken}, ${user!.id}, now() + interval '1 day')`;
+  const [reader] = await sql<{ id: string }[]>`insert into users (id, email, role) values (${randomBytes(12).toString("hex")}, 'two-instances-reader@example.com', 'reader') returning id`;
+  readerToken = randomBytes(24).toString("hex");
+  await sql`insert into sessions (session_token, user_id, expires) values (${readerToken}, ${reader!.id}, now() + interval '1 day')`;
   // An admin made this category under /admin/categories before the editor files pieces in it.
   await sql`insert into categories (id, slug, name) values (${randomBytes(12).toString("hex")}, 'markets', 'Markets')`;
   await sql.end();
@@ -78,6 +82,12 @@ async function asEditorOnA(page: Page, pathname: string): Promise<void> {
 async function readOnB(request: APIRequestContext, slug: string): Promise<{ status: number; body: string; cacheControl: string }> {
   const res = await request.get(`${b.url}/p/${slug}`, { headers: { cookie: "" }, maxRedirects: 0 });
   return { status: res.status(), body: await res.text(), cacheControl: res.headers()["cache-control"] ?? "" };
+}
+
+/** The island's private answer on B (npm start's front answers it) for the holder of a session token. */
+async function islandOnB(request: APIRequestContext, slug: string, token: string): Promise<{ status: number; body: string }> {
+  const res = await request.get(`${b.url}/api/read/${slug}`, { headers: { cookie: `authjs.session-token=${token}` } });
+  return { status: res.status(), body: await res.text() };
 }
 
 /** Presses an editor button and returns once the server action has answered. */
@@ -126,20 +136,27 @@ test("a piece published, edited, made paid and unpublished on A is seen so on B 
   await fillMarkdown(page, "Full analysis", second);
   await press(page, "Publish", "Published");
   await expect.poll(async () => (await readOnB(request, slug)).body.includes(second), WITHIN).toBe(true);
+  expect((await islandOnB(request, slug, readerToken)).body).toContain(second);
 
   await page.getByLabel("Visibility", { exact: true }).selectOption("paid");
   await press(page, "Publish", "Published");
-  // The switch has returned: from now on B never serves the analysis to an anonymous reader.
+  // The switch has returned: from now on B never serves the analysis to an anonymous reader or a free member.
   for (let i = 0; i < 20; i++) {
     const now = await readOnB(request, slug);
     expect(now.status).toBe(200);
     expect(now.body).not.toContain(second);
     expect(now.body).not.toContain(first);
+    const island = await islandOnB(request, slug, readerToken);
+    expect(island.status).toBe(200);
+    expect(island.body).toContain('"reason":"subscribe"');
+    expect(island.body).not.toContain(second);
     await new Promise((r) => setTimeout(r, 100));
   }
+  expect((await islandOnB(request, slug, adminToken)).body).toContain(second);
 
   await press(page, "Unpublish", "Unpublished");
   await expect.poll(async () => (await readOnB(request, slug)).status, WITHIN).toBe(404);
+  expect((await islandOnB(request, slug, adminToken)).status).toBe(404);
 });
 
 test("unknown slugs leave nothing in the shared cache", async ({ request }) => {
